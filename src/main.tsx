@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>Showroom Twin</h1>;
-}
+import { App } from './ui/App.tsx';
+import './ui/styles/base.css';
+import './ui/styles/shell.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

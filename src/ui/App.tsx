@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { useI18n } from './use-i18n.ts';
+import { Header } from './shell/Header.tsx';
+import { NavBar } from './shell/NavBar.tsx';
+import { ScreenHost } from './shell/ScreenHost.tsx';
+import { IdleReset } from './shell/IdleReset.tsx';
+import { useHashRoute } from './shell/use-hash-route.ts';
+import { parseKioskConfig } from '../state/kiosk-config.ts';
+
+const config = parseKioskConfig(typeof location === 'undefined' ? '' : location.search);
+
+/** The kiosk shell: header, screen navigation, the current screen, idle reset. */
+export function App() {
+  const { locale, t } = useI18n();
+  useHashRoute();
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.title');
+  }, [locale, t]);
+
+  return (
+    <div className="shell">
+      <Header />
+      <NavBar />
+      <main className="shell__main">
+        <ScreenHost />
+      </main>
+      <IdleReset timeoutMs={config.idleTimeoutMs} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from '../i18n/index.ts';
+
+/**
+ * One kiosk screen. To add a screen: add one entry here (its component loads lazily, so each
+ * screen is its own chunk) and its label in `src/i18n/zh-CN.ts` and `en.ts`.
+ */
+export interface ScreenEntry {
+  /** Stable id, also the URL hash (`#/range`). */
+  id: string;
+  /** Navigation label. */
+  labelKey: MessageKey;
+  /** One line for the home screen's tile; screens without one get no tile (e.g. home). */
+  blurbKey?: MessageKey;
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+// The first entry is the home screen the idle reset returns to.
+export const screens: ScreenEntry[] = [
+  {
+    id: 'home',
+    labelKey: 'nav.home',
+    Component: lazy(() => import('./home/HomeScreen.tsx').then((m) => ({ default: m.HomeScreen }))),
+  },
+];
+
+export function findScreen(id: string): ScreenEntry | undefined {
+  return screens.find((s) => s.id === id);
+}

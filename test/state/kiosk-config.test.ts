@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_IDLE_TIMEOUT_S,
+  MIN_IDLE_TIMEOUT_S,
+  parseKioskConfig,
+} from '../../src/state/kiosk-config.ts';
+
+describe('parseKioskConfig', () => {
+  it('defaults the idle timeout when none is given', () => {
+    expect(parseKioskConfig('').idleTimeoutMs).toBe(DEFAULT_IDLE_TIMEOUT_S * 1000);
+  });
+
+  it('reads ?idle= in seconds', () => {
+    expect(parseKioskConfig('?idle=90').idleTimeoutMs).toBe(90_000);
+  });
+
+  it('turns the reset off with idle=0', () => {
+    expect(parseKioskConfig('?idle=0').idleTimeoutMs).toBe(0);
+  });
+
+  it('clamps a too-short timeout so a customer is not thrown out mid-read', () => {
+    expect(parseKioskConfig('?idle=1').idleTimeoutMs).toBe(MIN_IDLE_TIMEOUT_S * 1000);
+  });
+
+  it('falls back to the default on garbage rather than disabling the reset', () => {
+    expect(parseKioskConfig('?idle=soon').idleTimeoutMs).toBe(DEFAULT_IDLE_TIMEOUT_S * 1000);
+    expect(parseKioskConfig('?idle=-5').idleTimeoutMs).toBe(DEFAULT_IDLE_TIMEOUT_S * 1000);
+  });
+});
