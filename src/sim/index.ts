@@ -1,0 +1,9 @@
+/** The range simulator: pure physics, no React, three, DOM, clock or randomness. */
+export { VehicleSchema, type VehicleSpec } from './vehicle-schema.ts';
+export { resolveVehicle, type VehicleParams } from './vehicle.ts';
+export { simulate, simulateParams, type SimResult, type Breakdown, type SimOptions, type Warning } from './simulate.ts';
+export { sweep, type SweepGrid, type SweepResult } from './sweep.ts';
+export { parseVehicle } from './parse-vehicle.ts';
+export { SpecError, parseJson } from './spec-error.ts';
+export { CYCLES } from './cycles/index.ts';
+export { traceOf, traceDistanceKm } from './trace.ts';
