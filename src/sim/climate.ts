@@ -19,6 +19,8 @@ const AC_COIL_C = 8;
 const AC_CARNOT_FRACTION = 0.45;
 /** Sensible heat of a seated adult, W (ASHRAE Fundamentals, seated light work). */
 export const OCCUPANT_SENSIBLE_W = 75;
+/** Fresh air a blower moves at full speed, kg/s (~300 m³/h). */
+const MAX_FRESH_AIR_KG_PER_S = 0.1;
 /** Relative humidity of ambient air assumed for the latent load in cooling. */
 const AMBIENT_RH = 0.6;
 
@@ -55,12 +57,14 @@ export interface ClimatePlant {
   readonly latentW: number;
   /** Sun and occupants, W. */
   readonly gainsW: number;
+  /** Cooling that full fresh-air ventilation gives for free when the air outside is cooler, W. */
+  readonly freeCoolingW: number;
 }
 
 export function climatePlant(
   v: VehicleParams,
   ambientC: number,
-  opts: { recirculation: number; occupants: number; solarWm2: number },
+  opts: { recirculation: number; occupants: number; solarWm2: number; setpointC: number },
 ): ClimatePlant {
   const freshKgPerS = v.freshAirKgPerS * (1 - opts.recirculation);
   const wAmbient = humidityRatio(ambientC, AMBIENT_RH);
@@ -74,6 +78,7 @@ export function climatePlant(
     acCop: acCop(ambientC),
     latentW: Math.max(0, wAmbient - wCoil) * freshKgPerS * LATENT_WATER_J_PER_KG,
     gainsW: opts.occupants * OCCUPANT_SENSIBLE_W + opts.solarWm2 * v.solarGainM2,
+    freeCoolingW: Math.max(0, opts.setpointC - ambientC) * MAX_FRESH_AIR_KG_PER_S * CP_AIR_J_PER_KG_K,
   };
 }
 
@@ -88,7 +93,9 @@ export function climateElectricW(p: ClimatePlant, heatW: number, out: { heatW: n
     out.heatW = fromPump + fromPtc;
     return fromPump / p.heatPumpCop + fromPtc;
   }
-  const cool = Math.min(-heatW, p.coolMaxW);
-  out.heatW = -cool;
-  return (cool + p.latentW) / p.acCop;
+  // Air outside cooler than the setpoint: ventilate before running the compressor.
+  const free = Math.min(-heatW, p.freeCoolingW);
+  const cool = Math.min(-heatW - free, p.coolMaxW);
+  out.heatW = -(free + cool);
+  return cool > 0 ? (cool + p.latentW) / p.acCop : 0;
 }

@@ -84,6 +84,7 @@ export function simulateParams(v: VehicleParams, s: Scenario, options: SimOption
     recirculation: s.hvac.mode === 'on' ? (s.hvac.recirculation ?? 0) : 0,
     occupants,
     solarWm2: s.solarWm2 ?? 0,
+    setpointC,
   });
   const dyno = s.dyno ?? false;
   const pass = drivePass(v, traceOf(s.drive, options.constantStepS), {
