@@ -1,0 +1,119 @@
+/**
+ * buildApp: the lead server as a fastify instance, not listening (tests call inject()). Routes are
+ * validated at the edge with the shared zod schemas; every error is a JSON 4xx naming the problem,
+ * storage failures a 503 the kiosk outbox will retry. Nothing personal is logged: request logs hold
+ * the method, route pattern and status only.
+ */
+import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { TokenAuth, bearer } from './auth.ts';
+import type { AppContext } from './context.ts';
+import type { Keys } from './crypto.ts';
+import type { Db } from './db.ts';
+import { HttpError } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { kioskRoutes, type LocalKiosk } from './routes-kiosk.ts';
+import { leadRoutes } from './routes-leads.ts';
+import { manageRoutes } from './routes-manage.ts';
+
+export const BODY_LIMIT_BYTES = 32 * 1024;
+
+export type BuildAppOptions = {
+  db: Db;
+  keys: Keys;
+  /** Clock in epoch milliseconds (tests pass a fake one). */
+  now?: () => number;
+  /** Requests per minute per token and per client address on /api (RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute?: number;
+  tokenCacheMs?: number;
+  crmEnabled?: boolean;
+  onLeadStored?: () => void;
+  /** Built kiosk to serve with SPA fallback (dist/); omitted in API-only tests. */
+  staticDir?: string;
+  localKiosk?: LocalKiosk;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+};
+
+/** Log serializers that keep personal data out: no headers, no query strings, no bodies. */
+const serializers = {
+  req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({ method: req.method, route: req.routeOptions?.url ?? req.url.split('?')[0] }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const now = options.now ?? Date.now;
+  const logger = options.logger === undefined || options.logger === false ? false : { ...(typeof options.logger === 'object' ? options.logger : {}), serializers };
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false, return503OnClosing: true });
+  const auth = new TokenAuth(options.db, options.tokenCacheMs ?? 5000, now);
+  const ctx: AppContext = { db: options.db, keys: options.keys, auth, now, crmEnabled: options.crmEnabled ?? false, onLeadStored: options.onLeadStored ?? (() => undefined) };
+
+  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 300, now);
+  const pairLimiter = new RateLimiter(10, now);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = bearer(req);
+    const keys = [`ip:${req.ip}`];
+    if (token) keys.push(`token:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`);
+    const verdict = limiter.hit(keys);
+    if (verdict.limited) {
+      reply.header('retry-after', String(verdict.retryAfterS));
+      throw new HttpError(429, 'rate_limited', 'too many requests; slow down');
+    }
+    reply.header('x-ratelimit-remaining', String(verdict.remaining));
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Kiosks are often reached over plain HTTP on the showroom LAN: do not force https.
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error instanceof HttpError) {
+      return reply.code(error.statusCode).send({ error: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+    }
+    const status = error.statusCode ?? 0;
+    if (status >= 400 && status < 500) {
+      const field = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body' : undefined;
+      return reply.code(status).send({ error: (error.code ?? 'bad_request').toLowerCase(), message: error.message, ...(field ? { field } : {}) });
+    }
+    req.log.error({ code: error.code, name: error.name }, 'request failed');
+    return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'storage unavailable; retry later' });
+  });
+
+  leadRoutes(app, ctx);
+  kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited);
+  manageRoutes(app, ctx);
+  app.get('/api/health', async () => ({ status: 'ok', storage: options.db.dialect }));
+  const doc = openApiDocument();
+  app.get('/api/openapi.json', async () => doc);
+
+  const staticDir = options.staticDir;
+  const hasKiosk = staticDir !== undefined && existsSync(staticDir);
+  if (hasKiosk) await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasKiosk && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.code(404).send({ error: 'not_found', message: 'no such route' });
+  });
+  return app;
+}

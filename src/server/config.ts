@@ -1,0 +1,36 @@
+/** Server configuration from the environment, parsed once at the edge. */
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  /** Optional PostgreSQL schema (created if missing); lets tests and tenants share a database. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+  LEAD_ENCRYPTION_KEY: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  CRM_WEBHOOK_URL: z.url().optional(),
+  CRM_WEBHOOK_SECRET: z.string().min(16).optional(),
+  CRM_OUTSIDE_MAINLAND: z.enum(['0', '1']).default('0'),
+  CRM_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  /** Store of the kiosk on this machine, created at first start. */
+  LOCAL_STORE_ID: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).default('local'),
+  STATIC_DIR: z.string().default('dist'),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+export type ServerConfig = z.output<typeof EnvSchema>;
+
+/** Parses the environment; throws a readable error naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`environment variable ${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (result.data.CRM_WEBHOOK_URL && !result.data.CRM_WEBHOOK_SECRET) throw new Error('CRM_WEBHOOK_URL needs CRM_WEBHOOK_SECRET (16+ characters)');
+  return result.data;
+}

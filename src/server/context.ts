@@ -1,0 +1,15 @@
+/** What every route module needs, built once by buildApp. */
+import type { TokenAuth } from './auth.ts';
+import type { Keys } from './crypto.ts';
+import type { Db } from './db.ts';
+
+export type AppContext = {
+  db: Db;
+  keys: Keys;
+  auth: TokenAuth;
+  now: () => number;
+  /** Whether a CRM webhook is configured (leads then get an outbox row). */
+  crmEnabled: boolean;
+  /** Called after a new lead commits, e.g. to wake the CRM worker. */
+  onLeadStored: () => void;
+};

@@ -1,0 +1,95 @@
+/**
+ * The funnel per day and store: kiosk sessions, questionnaires completed, plans viewed, leads, test
+ * drives booked, conversions and speed-to-lead. Days are China Standard Time (UTC+8, no DST).
+ */
+import { FUNNEL_STEPS, type FunnelEvent, type FunnelStep } from '../leads/event-schema.ts';
+import type { Tx } from './db.ts';
+
+const CST_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+
+/** `YYYY-MM-DD` of an instant in China Standard Time. */
+export function cstDay(ms: number): string {
+  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Start of a CST day in epoch milliseconds. */
+export function cstDayStartMs(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - CST_OFFSET_MS;
+}
+
+/** Stores anonymous funnel events; duplicates (same event id) are ignored. Returns how many were new. */
+export async function recordFunnelEvents(tx: Tx, storeId: string, events: FunnelEvent[], nowMs: number): Promise<number> {
+  let added = 0;
+  for (const e of events) {
+    added += await tx.run('INSERT INTO funnel_events (id, session_id, store_id, type, day, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', [
+      e.id, e.sessionId, storeId, e.type, cstDay(Date.parse(e.at)), e.at, nowMs,
+    ]);
+  }
+  return added;
+}
+
+type Counts = Record<FunnelStep, number>;
+export type FunnelRow = { day: string; storeId: string } & Counts & {
+  conversion: { questionnaire: number | null; plan: number | null; lead: number | null; testDrive: number | null; overall: number | null };
+  /** Median minutes from a lead to a rep's first contact, over that day's contacted leads. */
+  speedToLeadMinutesMedian: number | null;
+};
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
+
+/** Funnel rows for CST days in [fromDay, toDay], one store or all (storeId null). */
+export async function funnel(tx: Tx, fromDay: string, toDay: string, storeId: string | null): Promise<FunnelRow[]> {
+  const storeSql = storeId === null ? '' : ' AND store_id = ?';
+  const storeParam = storeId === null ? [] : [storeId];
+  const steps = await tx.all<{ day: string; store_id: string; type: string; n: number }>(
+    `SELECT day, store_id, type, COUNT(DISTINCT session_id) AS n FROM funnel_events WHERE day >= ? AND day <= ?${storeSql} GROUP BY day, store_id, type`,
+    [fromDay, toDay, ...storeParam],
+  );
+  const fromMs = cstDayStartMs(fromDay);
+  const toMs = cstDayStartMs(toDay) + DAY_MS;
+  const leads = await tx.all<{ store_id: string; created_at: number; first_contact_at: number | null }>(
+    `SELECT store_id, created_at, first_contact_at FROM leads WHERE created_at >= ? AND created_at < ?${storeSql}`,
+    [fromMs, toMs, ...storeParam],
+  );
+  const rows = new Map<string, { counts: Counts; delays: number[]; day: string; storeId: string }>();
+  const at = (day: string, store: string) => {
+    const key = `${day}|${store}`;
+    let r = rows.get(key);
+    if (!r) {
+      r = { day, storeId: store, delays: [], counts: Object.fromEntries(FUNNEL_STEPS.map((s) => [s, 0])) as Counts };
+      rows.set(key, r);
+    }
+    return r;
+  };
+  for (const s of steps) if ((FUNNEL_STEPS as readonly string[]).includes(s.type)) at(s.day, s.store_id).counts[s.type as FunnelStep] = Number(s.n);
+  for (const l of leads) {
+    const r = at(cstDay(Number(l.created_at)), l.store_id);
+    if (l.first_contact_at !== null) r.delays.push((Number(l.first_contact_at) - Number(l.created_at)) / 60_000);
+  }
+  const leadCount = new Map<string, number>();
+  for (const l of leads) {
+    const key = `${cstDay(Number(l.created_at))}|${l.store_id}`;
+    leadCount.set(key, (leadCount.get(key) ?? 0) + 1);
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, r]) => {
+      const c = { ...r.counts, lead_submitted: Math.max(r.counts.lead_submitted, leadCount.get(key) ?? 0) };
+      const sorted = r.delays.sort((a, b) => a - b);
+      const median = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : null;
+      return {
+        day: r.day,
+        storeId: r.storeId,
+        ...c,
+        conversion: {
+          questionnaire: ratio(c.questionnaire_completed, c.session_started),
+          plan: ratio(c.plan_viewed, c.questionnaire_completed),
+          lead: ratio(c.lead_submitted, c.plan_viewed),
+          testDrive: ratio(c.test_drive_booked, c.lead_submitted),
+          overall: ratio(c.lead_submitted, c.session_started),
+        },
+        speedToLeadMinutesMedian: median === null ? null : Math.round(median * 10) / 10,
+      };
+    });
+}

@@ -1,0 +1,57 @@
+/** The OpenAPI 3.1 description served at /api/openapi.json, built from the same zod schemas. */
+import { z } from 'zod';
+import { FunnelEventBatchSchema } from '../leads/event-schema.ts';
+import { LeadSchema } from '../leads/lead-schema.ts';
+import { PairSchema } from './routes-kiosk.ts';
+import { ErasureSchema, ExportQuerySchema, LeadQuerySchema } from './routes-leads.ts';
+import { FunnelQuerySchema, PairingCodeSchema } from './routes-manage.ts';
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
+const params = (schema: z.ZodObject) =>
+  Object.entries(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const secured = (roles: string, extra: object) => ({ security: [{ bearer: [] }], description: `Roles: ${roles}.`, ...extra });
+const common = { 400: err('malformed: `field` names the first bad field'), 401: err('no or unknown token'), 403: err('role or store not allowed'), 429: err('rate limited') };
+
+/** Builds the document (the paths are the routes buildApp registers; a test checks they agree). */
+export function openApiDocument(): object {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Showroom Twin lead server', version: '1.0.0', description: 'Lead capture for EV showroom kiosks. Bodies over 32 KB get 413.' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: { Error: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } }, required: ['error', 'message'] } },
+    },
+    paths: {
+      '/api/leads': {
+        post: secured('kiosk', {
+          summary: 'Store a lead. The lead id is the idempotency key.',
+          requestBody: { required: true, content: json(LeadSchema) },
+          responses: {
+            201: { description: 'stored as a new lead' }, 200: { description: 'merged into a lead with the same phone in this store within 30 days (or a replay)' },
+            409: err('a request with this id is in flight'), 413: err('body over 32 KB'), 422: err('id reused with a different body'), ...common,
+          },
+        }),
+        get: secured('rep (own store), manager', { summary: 'List leads', parameters: params(LeadQuerySchema), responses: { 200: { description: 'a page of leads' }, ...common } }),
+      },
+      '/api/leads/{id}': {
+        get: secured('rep (own store), manager', { summary: 'Lead detail', parameters: idParam, responses: { 200: { description: 'lead' }, 404: err('no such lead'), ...common } }),
+        delete: secured('manager', { summary: 'Erase a lead (consent records are kept)', parameters: idParam, responses: { 204: { description: 'erased' }, 404: err('no such lead'), ...common } }),
+      },
+      '/api/leads/{id}/contacted': {
+        post: secured('rep (own store), manager', { summary: 'Record first contact (speed-to-lead)', parameters: idParam, responses: { 204: { description: 'recorded' }, 404: err('no such lead'), ...common } }),
+      },
+      '/api/export/leads.csv': { get: secured('manager', { summary: 'CSV export', parameters: params(ExportQuerySchema), responses: { 200: { description: 'text/csv' }, ...common } }) },
+      '/api/erasure': { post: secured('manager', { summary: 'Erase every lead with this phone number', requestBody: { required: true, content: json(ErasureSchema) }, responses: { 200: { description: '{ erased }' }, ...common } }) },
+      '/api/events': { post: secured('kiosk', { summary: 'Anonymous funnel events', requestBody: { required: true, content: json(FunnelEventBatchSchema) }, responses: { 202: { description: '{ accepted, duplicates }' }, ...common } }) },
+      '/api/funnel': { get: secured('rep (own store), manager', { summary: 'Funnel per day (UTC+8) and store', parameters: params(FunnelQuerySchema), responses: { 200: { description: 'funnel rows' }, ...common } }) },
+      '/api/pairing-codes': { post: secured('manager', { summary: 'Issue a 10-minute single-use kiosk pairing code', requestBody: { required: true, content: json(PairingCodeSchema) }, responses: { 201: { description: '{ code, expiresAt }' }, ...common } }) },
+      '/api/pair': { post: { summary: 'Exchange a pairing code for a kiosk token', requestBody: { required: true, content: json(PairSchema) }, responses: { 201: { description: '{ token, storeId }' }, 404: err('unknown, used or expired code'), 400: common[400], 429: common[429] } } },
+      '/api/me': { get: secured('any', { summary: 'The calling token’s role and store', responses: { 200: { description: '{ role, storeId }' }, 401: common[401] } }) },
+      '/api/kiosk-config': { get: { summary: 'The local kiosk’s token; loopback, same-origin requests only', responses: { 200: { description: '{ token, storeId }' }, 403: err('not local') } } },
+      '/api/health': { get: { summary: 'Liveness', responses: { 200: { description: '{ status: "ok" }' } } } },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/** Kiosk-facing routes: funnel events, pairing by code, and the local kiosk's config. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { FunnelEventBatchSchema } from '../leads/event-schema.ts';
+import { redeemPairingCode } from './auth-repo.ts';
+import type { AppContext } from './context.ts';
+import { HttpError } from './errors.ts';
+import { recordFunnelEvents } from './funnel-repo.ts';
+import { parse } from './validate.ts';
+
+export const PairSchema = z.strictObject({
+  code: z.string().regex(/^[0-9A-Za-z\s-]{6,16}$/, 'pairing code'),
+  label: z.string().trim().min(1).max(64).optional(),
+});
+
+/** The token and store of the kiosk running on this machine (created at first start). */
+export type LocalKiosk = { token: string; storeId: string };
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * A request from a browser on this machine, to this server directly: loopback socket, no proxy
+ * headers, and not a cross-site fetch (another origin cannot read the answer anyway: no CORS).
+ */
+export function isLocalRequest(req: FastifyRequest): boolean {
+  const h = req.headers;
+  return (
+    LOOPBACK.has(req.socket.remoteAddress ?? '') &&
+    h['x-forwarded-for'] === undefined &&
+    h.forwarded === undefined &&
+    (h['sec-fetch-site'] === undefined || h['sec-fetch-site'] === 'same-origin' || h['sec-fetch-site'] === 'none')
+  );
+}
+
+export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: LocalKiosk | undefined, pairLimit: (key: string) => boolean): void {
+  const { db, auth, now } = ctx;
+
+  app.post('/api/events', { preHandler: auth.require('kiosk') }, async (req, reply) => {
+    const { events } = parse(FunnelEventBatchSchema, req.body);
+    const accepted = await db.transaction((tx) => recordFunnelEvents(tx, req.principal!.storeId!, events, now()));
+    return reply.code(202).send({ accepted, duplicates: events.length - accepted });
+  });
+
+  app.post('/api/pair', async (req, reply) => {
+    if (pairLimit(req.ip)) throw new HttpError(429, 'rate_limited', 'too many pairing attempts; wait a minute');
+    const { code, label } = parse(PairSchema, req.body);
+    const paired = await db.transaction((tx) => redeemPairingCode(tx, code, label ?? 'paired kiosk', now()));
+    if (!paired) throw new HttpError(404, 'unknown_code', 'unknown, used or expired pairing code', 'code');
+    return reply.code(201).header('cache-control', 'no-store').send(paired);
+  });
+
+  app.get('/api/kiosk-config', async (req, reply) => {
+    if (!localKiosk || !isLocalRequest(req)) throw new HttpError(403, 'forbidden', 'only the kiosk on this machine gets its config; pair other kiosks with a code');
+    return reply.header('cache-control', 'no-store').send(localKiosk);
+  });
+}

@@ -1,0 +1,91 @@
+/** Lead routes: create (kiosk), list, detail, contacted, delete, erasure, CSV export. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { LeadSchema, PhoneSchema, StoreIdSchema, TagSchema } from '../leads/lead-schema.ts';
+import { scopeStore } from './auth.ts';
+import { canonicalJson, phoneHash } from './crypto.ts';
+import { HttpError } from './errors.ts';
+import { exportCsv, getLead, listLeads, markContacted } from './lead-query.ts';
+import { createLead, eraseByPhone, eraseLead } from './lead-repo.ts';
+import type { AppContext } from './context.ts';
+import { parse } from './validate.ts';
+
+const DateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00+08:00` : s));
+
+export const LeadQuerySchema = z.strictObject({
+  store: StoreIdSchema.optional(),
+  tag: TagSchema.optional(),
+  from: DateOrInstant.optional(),
+  to: DateOrInstant.optional(),
+  phone: PhoneSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const ExportQuerySchema = LeadQuerySchema.omit({ limit: true, offset: true, phone: true });
+export const LeadIdParams = z.strictObject({ id: z.uuid().transform((s) => s.toLowerCase()) });
+export const ErasureSchema = z.strictObject({ phone: PhoneSchema });
+
+export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, keys, auth, now } = ctx;
+  const inFlight = new Set<string>();
+
+  app.post('/api/leads', { preHandler: auth.require('kiosk') }, async (req, reply) => {
+    const lead = parse(LeadSchema, req.body);
+    const storeId = req.principal!.storeId!;
+    if (lead.storeId !== undefined && lead.storeId !== storeId) throw new HttpError(403, 'forbidden', 'storeId differs from the kiosk token store', 'storeId');
+    if (inFlight.has(lead.id)) throw new HttpError(409, 'in_flight', 'a request with this lead id is still being processed; retry later');
+    inFlight.add(lead.id);
+    try {
+      const requestHash = phoneHash(keys, canonicalJson(lead));
+      const outcome = await db.transaction((tx) => createLead(tx, keys, storeId, lead, requestHash, now(), ctx.crmEnabled));
+      if (!outcome.replayed) ctx.onLeadStored();
+      return reply.code(outcome.status).header('idempotent-replayed', String(outcome.replayed)).send(outcome.body);
+    } finally {
+      inFlight.delete(lead.id);
+    }
+  });
+
+  app.get('/api/leads', { preHandler: auth.require('rep', 'manager') }, async (req) => {
+    const q = parse(LeadQuerySchema, req.query, 'query');
+    const storeId = scopeStore(req.principal!, q.store);
+    return db.transaction((tx) => listLeads(tx, keys, { storeId, tag: q.tag, fromMs: q.from, toMs: q.to, phone: q.phone, limit: q.limit, offset: q.offset }));
+  });
+
+  app.get('/api/export/leads.csv', { preHandler: auth.require('manager') }, async (req, reply) => {
+    const q = parse(ExportQuerySchema, req.query, 'query');
+    const storeId = scopeStore(req.principal!, q.store);
+    const csv = await db.transaction((tx) => exportCsv(tx, keys, { storeId, tag: q.tag, fromMs: q.from, toMs: q.to }));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="leads.csv"').header('cache-control', 'no-store').send(csv);
+  });
+
+  app.get('/api/leads/:id', { preHandler: auth.require('rep', 'manager') }, async (req, reply) => {
+    const { id } = parse(LeadIdParams, req.params, 'params');
+    const lead = await db.transaction((tx) => getLead(tx, keys, id, req.principal!.storeId));
+    if (!lead) throw new HttpError(404, 'not_found', 'no such lead');
+    return reply.header('cache-control', 'no-store').send(lead);
+  });
+
+  app.post('/api/leads/:id/contacted', { preHandler: auth.require('rep', 'manager') }, async (req, reply) => {
+    const { id } = parse(LeadIdParams, req.params, 'params');
+    if (!(await db.transaction((tx) => markContacted(tx, id, req.principal!.storeId, now())))) throw new HttpError(404, 'not_found', 'no such lead');
+    return reply.code(204).send();
+  });
+
+  app.delete('/api/leads/:id', { preHandler: auth.require('manager') }, async (req, reply) => {
+    const { id } = parse(LeadIdParams, req.params, 'params');
+    const storeId = req.principal!.storeId;
+    const erased = await db.transaction(async (tx) => {
+      const row = await tx.get<{ store_id: string }>('SELECT store_id FROM leads WHERE id = ?', [id]);
+      if (!row || (storeId !== null && row.store_id !== storeId)) return false;
+      return eraseLead(tx, id, 'request', now());
+    });
+    if (!erased) throw new HttpError(404, 'not_found', 'no such lead');
+    return reply.code(204).send();
+  });
+
+  app.post('/api/erasure', { preHandler: auth.require('manager') }, async (req) => {
+    const { phone } = parse(ErasureSchema, req.body);
+    const erased = await db.transaction((tx) => eraseByPhone(tx, keys, phone, req.principal!.storeId, now()));
+    return { erased };
+  });
+}
