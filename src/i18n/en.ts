@@ -2,10 +2,10 @@ import type { MessageKey } from './messages.ts';
 
 /** English messages: exactly the keys of `zh-CN.ts`. */
 export const en: Record<MessageKey, string> = {
-  'app.brand': 'Lanyue Motors',
-  'app.brandShort': 'Lanyue',
+  'app.brand': 'Vela',
+  'app.brandShort': 'Vela',
   'app.product': 'Showroom Twin',
-  'app.title': 'Lanyue Motors · Showroom Twin',
+  'app.title': 'Vela · Showroom Twin',
   'lang.switch': 'Language',
   'lang.zh-CN': '中文',
   'lang.en': 'EN',
@@ -24,7 +24,6 @@ export const en: Record<MessageKey, string> = {
   'home.tile.open': 'Open',
   'idle.hint': 'Returns to the home screen after {seconds} s without a touch',
   'range.title': 'Range lab',
-  'range.subtitle': 'Computed live by a physics model as you change the settings',
   'range.trim': 'Trim',
   'range.scenario': 'Scenario',
   'range.temperature': 'Outside temperature',
@@ -43,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   'range.loading': 'Reading the line-up…',
   'range.heatPump': 'Heat pump',
   'range.ptc': 'PTC heater',
+  'range.pack': 'Battery pack',
   'range.usable': '{kwh} usable',
   'range.error.lineup': 'The line-up could not be read',
   'range.error.vehicle': 'This trim’s data is invalid, so its range cannot be computed',

@@ -37,3 +37,14 @@ export function formatCelsius(locale: Locale, celsius: number): string {
 export function formatPercent(locale: Locale, ratio: number): string {
   return formatter(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
+
+/**
+ * Kilometres split into the number and the locale's unit, for a large number with a small unit
+ * beside it ("412" + "公里", "412" + "km").
+ */
+export function kmParts(locale: Locale, km: number): { value: string; unit: string } {
+  const parts = formatter(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 0 }).formatToParts(km);
+  const value = parts.filter((p) => p.type !== 'unit' && p.type !== 'literal').map((p) => p.value).join('');
+  const unit = parts.filter((p) => p.type === 'unit').map((p) => p.value).join('');
+  return { value, unit };
+}

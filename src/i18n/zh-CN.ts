@@ -3,10 +3,10 @@
  * (the compiler checks it; test/i18n checks placeholders). Placeholders are `{name}`.
  */
 export const zhCN = {
-  'app.brand': '澜岳汽车',
-  'app.brandShort': '澜岳',
+  'app.brand': 'Vela 维拉',
+  'app.brandShort': '维拉',
   'app.product': '展厅数字孪生',
-  'app.title': '澜岳汽车 · 展厅数字孪生',
+  'app.title': 'Vela 维拉 · 展厅数字孪生',
   'lang.switch': '语言',
   'lang.zh-CN': '中文',
   'lang.en': 'EN',
@@ -25,7 +25,6 @@ export const zhCN = {
   'home.tile.open': '进入',
   'idle.hint': '无操作 {seconds} 秒后返回首页',
   'range.title': '续航实验室',
-  'range.subtitle': '物理模型实时计算，结果随设置变化',
   'range.trim': '车型版本',
   'range.scenario': '场景',
   'range.temperature': '环境温度',
@@ -44,6 +43,7 @@ export const zhCN = {
   'range.loading': '正在读取车型数据…',
   'range.heatPump': '热泵空调',
   'range.ptc': 'PTC 电加热',
+  'range.pack': '电池包',
   'range.usable': '可用电量 {kwh}',
   'range.error.lineup': '无法读取车型清单',
   'range.error.vehicle': '车型数据有误，无法计算',

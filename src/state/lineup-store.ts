@@ -1,0 +1,77 @@
+import { create } from 'zustand';
+import { parseJson, parseVehicle, type VehicleSpec } from '../sim/index.ts';
+import { toFailure } from './failure.ts';
+import type { SimFailure } from './sim-protocol.ts';
+
+/** One trim of the line-up: parsed, or the reason its bundle cannot be used. */
+export type LineupEntry =
+  | { id: string; source: string; status: 'ok'; raw: unknown; spec: VehicleSpec }
+  | { id: string; source: string; status: 'error'; failure: SimFailure };
+
+interface LineupState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  entries: LineupEntry[];
+  failure: SimFailure | null;
+  load: (fetchImpl?: typeof fetch) => Promise<void>;
+}
+
+const INDEX_SOURCE = 'models/index.json';
+
+/** Accepts `["id", ...]`, `{ "vehicles": ["id", ...] }` or `{ "vehicles": [{ "id" }, ...] }`. */
+export function vehicleIdsOf(index: unknown): string[] {
+  const list = Array.isArray(index)
+    ? index
+    : typeof index === 'object' && index !== null && Array.isArray((index as { vehicles?: unknown }).vehicles)
+      ? (index as { vehicles: unknown[] }).vehicles
+      : null;
+  if (!list) throw { source: INDEX_SOURCE, field: '', detail: 'expected a list of vehicle ids' };
+  return list.map((item, i) => {
+    const id = typeof item === 'string' ? item : (item as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+      throw { source: INDEX_SOURCE, field: String(i), detail: 'expected a vehicle id (lower-case letters, digits, dashes)' };
+    }
+    return id;
+  });
+}
+
+async function fetchJson(fetchImpl: typeof fetch, source: string): Promise<unknown> {
+  const response = await fetchImpl(`${import.meta.env.BASE_URL}${source}`);
+  if (!response.ok) throw { source, field: '', detail: `HTTP ${response.status}` };
+  // A static server with an SPA fallback answers a missing file with the app's index.html.
+  if (response.headers.get('content-type')?.includes('text/html')) {
+    throw { source, field: '', detail: 'file not found (the server sent a web page)' };
+  }
+  return parseJson(await response.text(), source);
+}
+
+async function loadEntry(fetchImpl: typeof fetch, id: string): Promise<LineupEntry> {
+  const source = `models/${id}/vehicle.json`;
+  try {
+    const raw = await fetchJson(fetchImpl, source);
+    const spec = parseVehicle(raw, source);
+    return { id, source, status: 'ok', raw, spec };
+  } catch (error) {
+    return { id, source, status: 'error', failure: toFailure(error) };
+  }
+}
+
+/**
+ * The vehicle line-up, fetched at run time so a dealer can replace the bundles in
+ * `public/models/` without a rebuild. A broken bundle becomes an error entry; the others load.
+ */
+export const useLineupStore = create<LineupState>()((set, get) => ({
+  status: 'idle',
+  entries: [],
+  failure: null,
+  load: async (fetchImpl = fetch) => {
+    if (get().status === 'loading') return;
+    set({ status: 'loading', failure: null });
+    try {
+      const ids = vehicleIdsOf(await fetchJson(fetchImpl, INDEX_SOURCE));
+      const entries = await Promise.all(ids.map((id) => loadEntry(fetchImpl, id)));
+      set({ status: 'ready', entries });
+    } catch (error) {
+      set({ status: 'error', entries: [], failure: toFailure(error) });
+    }
+  },
+}));

@@ -1,0 +1,53 @@
+/**
+ * Messages between the UI and the simulator worker (`sim.worker.ts`). Inputs travel as the raw
+ * JSON of the vehicle bundle and the scenario; the worker parses them with the simulator's own
+ * parsers, so the browser and the CLI reject the same files for the same reasons.
+ */
+
+/** Energy breakdown keys, in display order; all in kWh per 100 km at the battery. */
+export const BREAKDOWN_KEYS = [
+  'aero',
+  'rolling',
+  'grade',
+  'inertia',
+  'drivetrain',
+  'battery',
+  'climate',
+  'batteryThermal',
+  'auxiliaries',
+  'regen',
+] as const;
+export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
+
+/** The part of the simulator's result the kiosk shows. */
+export interface RangeResult {
+  rangeKm: number;
+  /** Energy out of the battery per 100 km. */
+  batteryKwhPer100km: number;
+  /** Energy from the wall socket per 100 km (charger losses included). */
+  wallKwhPer100km: number;
+  /** Sums to `batteryKwhPer100km`; `regen` is negative (energy recovered). */
+  breakdownKwhPer100km: Record<BreakdownKey, number>;
+}
+
+export interface SimRequest {
+  vehicle: unknown;
+  scenario: unknown;
+  /** Where the vehicle came from, for error messages (`models/x/vehicle.json`). */
+  vehicleSource: string;
+  scenarioSource: string;
+}
+
+/** A failure the UI can explain: a spec error names its file and field. */
+export type SimFailure =
+  | { kind: 'spec'; source: string; field: string; detail: string }
+  | { kind: 'sim'; message: string };
+
+export type SimReply =
+  | { seq: number; ok: true; result: RangeResult }
+  | { seq: number; ok: false; failure: SimFailure };
+
+export interface SimEnvelope {
+  seq: number;
+  request: SimRequest;
+}

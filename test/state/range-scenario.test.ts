@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/index.ts';
+import { presetDefaults, scenarioWithOverrides } from '../../src/state/range-scenario.ts';
+import type { ScenarioPreset } from '../../src/state/scenario-presets.ts';
+
+function preset(raw: Record<string, unknown>): ScenarioPreset {
+  return { id: raw.id as string, source: `scenarios/${raw.id}.json`, raw, scenario: parseScenario(raw) };
+}
+
+const harbin = preset({
+  schemaVersion: 1, id: 'harbin', ambientC: -20, drive: { cycle: 'CLTC-P' },
+  hvac: { mode: 'on', setpointC: 22, seatHeating: true }, payloadKg: 75, batteryStartC: -20,
+});
+const garage = preset({
+  schemaVersion: 1, id: 'garage', ambientC: -20, drive: { cycle: 'CLTC-P' },
+  hvac: { mode: 'off' }, payloadKg: 0, batteryStartC: 5, cabinStartC: 5,
+});
+
+describe('scenarioWithOverrides', () => {
+  it('gives the preset unchanged for its own defaults', () => {
+    const out = scenarioWithOverrides(harbin, presetDefaults(harbin));
+    expect(parseScenario(out)).toEqual(parseScenario({ ...harbin.raw, batteryStartC: undefined }));
+  });
+
+  it('moves a cold-soaked battery with the new ambient temperature', () => {
+    const out = parseScenario(scenarioWithOverrides(harbin, { ambientC: 10, climateOn: true }));
+    expect(out.ambientC).toBe(10);
+    expect(out.batteryStartC).toBeUndefined();
+  });
+
+  it('keeps a deliberate start temperature (garage, preconditioning)', () => {
+    const out = parseScenario(scenarioWithOverrides(garage, { ambientC: -30, climateOn: false }));
+    expect(out).toMatchObject({ ambientC: -30, batteryStartC: 5, cabinStartC: 5 });
+  });
+
+  it('switches climate off, keeping seat heating', () => {
+    const out = parseScenario(scenarioWithOverrides(harbin, { ambientC: -20, climateOn: false }));
+    expect(out.hvac).toEqual({ mode: 'off', seatHeating: true });
+  });
+
+  it('switches climate on at 22 °C for a preset that had it off', () => {
+    const out = parseScenario(scenarioWithOverrides(garage, { ambientC: -20, climateOn: true }));
+    expect(out.hvac).toEqual({ mode: 'on', setpointC: 22 });
+  });
+});
