@@ -22,6 +22,12 @@ export const screens: ScreenEntry[] = [
     labelKey: 'nav.home',
     Component: lazy(() => import('./home/HomeScreen.tsx').then((m) => ({ default: m.HomeScreen }))),
   },
+  {
+    id: 'range',
+    labelKey: 'nav.range',
+    blurbKey: 'home.tile.range',
+    Component: lazy(() => import('./range/RangeScreen.tsx').then((m) => ({ default: m.RangeScreen }))),
+  },
 ];
 
 export function findScreen(id: string): ScreenEntry | undefined {
