@@ -1,0 +1,174 @@
+/**
+ * Browser test harness: serves the built app (dist/) with `vite preview` on a free port, drives
+ * Debian's Chromium through playwright-core, records every console error, page error, failed
+ * request and HTTP error (a missing favicon included), and takes screenshots that must not be blank.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { colourStats, decodePng, type ColourStats } from './png.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RESULTS_DIR = join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const VIEWPORTS = {
+  landscape: { width: 1920, height: 1080 },
+  portrait: { width: 1080, height: 1920 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface PreviewServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `vite preview` on dist/ (build first) and waits until it answers. */
+export async function startPreview(): Promise<PreviewServer> {
+  if (!existsSync(join(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/.bin/vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: String(port) } },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`vite preview did not answer on ${url}:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        // By pid: the process we spawned is vite itself (no npx wrapper in between).
+        process.kill(child.pid!, 'SIGTERM');
+        setTimeout(() => child.exitCode === null && process.kill(child.pid!, 'SIGKILL'), 5000);
+      }),
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+/** Launches Chromium with a fresh temporary profile (user-data-dir), removed on close. */
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'showroom-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: VIEWPORTS.landscape,
+    locale: 'zh-CN',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Everything that went wrong on a page; a test fails if any list is non-empty. */
+export interface Problems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+}
+
+export interface WatchedPage {
+  page: Page;
+  problems: Problems;
+  /** Throws listing every problem recorded so far. */
+  assertClean: () => void;
+}
+
+/** Opens a page that records console errors, page errors, failed requests and HTTP errors. */
+export async function openPage(browser: Browser, viewport: ViewportName = 'landscape'): Promise<WatchedPage> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS[viewport]);
+  const problems: Problems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.consoleErrors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.pageErrors.push(e.stack ?? e.message));
+  page.on('requestfailed', (r) => problems.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.failedRequests.push(`${r.request().method()} ${r.url()}: HTTP ${r.status()}`);
+  });
+  return {
+    page,
+    problems,
+    assertClean: () => {
+      const all = [...problems.consoleErrors, ...problems.pageErrors, ...problems.failedRequests];
+      if (all.length > 0) throw new Error(`page problems:\n${all.join('\n')}`);
+    },
+  };
+}
+
+/**
+ * Screenshots the page to test-results/<name>-<w>x<h>.png and fails when it is blank or a
+ * single colour (fewer than `minColours` colours, or one colour over 97 % of the pixels).
+ */
+export async function screenshot(page: Page, name: string, minColours = 64): Promise<ColourStats & { path: string }> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const size = page.viewportSize()!;
+  const path = join(RESULTS_DIR, `${name}-${size.width}x${size.height}.png`);
+  // Finished animations only: a screen's fade-in must not make a screenshot look washed out.
+  const png = await page.screenshot({ type: 'png', animations: 'disabled' });
+  writeFileSync(path, png);
+  const image = decodePng(png);
+  if (image.width !== size.width || image.height !== size.height) {
+    throw new Error(`${path}: ${image.width}x${image.height}, expected ${size.width}x${size.height}`);
+  }
+  const stats = colourStats(image);
+  if (stats.distinctColours < minColours || stats.dominantShare > 0.97) {
+    throw new Error(`${path} looks blank: ${stats.distinctColours} colours, dominant ${(stats.dominantShare * 100).toFixed(1)} %`);
+  }
+  return { ...stats, path };
+}

@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/index.ts';
+import { parseVehicle, simulate } from '../../src/sim/index.ts';
+import {
+  launchBrowser,
+  openPage,
+  ROOT,
+  screenshot,
+  startPreview,
+  VIEWPORTS,
+  type Browser,
+  type PreviewServer,
+  type ViewportName,
+} from './harness.ts';
+import type { Page } from 'playwright-core';
+
+let server: PreviewServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
+
+/** The simulator's range, computed here in Node. */
+function simulatedRangeKm(vehicleId: string, scenarioId: string, ambientC?: number): number {
+  const vehicle = parseVehicle(readJson(`public/models/${vehicleId}/vehicle.json`));
+  const raw = readJson(`scenarios/${scenarioId}.json`);
+  const scenario = parseScenario(ambientC === undefined ? raw : { ...raw, ambientC });
+  return simulate(vehicle, scenario).rangeKm;
+}
+
+/** The same, rounded as the screen shows it (whole km). */
+function expectedRangeKm(vehicleId: string, scenarioId: string, ambientC?: number): number {
+  return Math.round(simulatedRangeKm(vehicleId, scenarioId, ambientC));
+}
+
+/** Waits until no newer request is pending, then reads the displayed range. */
+async function shownRangeKm(page: Page): Promise<number> {
+  await page.locator('.range__result[data-computing="false"]').waitFor();
+  const text = (await page.getByTestId('range-km').textContent()) ?? '';
+  return Number(text.replace(/[^\d.-]/g, ''));
+}
+
+async function openRange(page: Page, vehicleId: string, scenarioId: string) {
+  await page.goto(`${server.url}/#/range`);
+  await page.getByTestId(`trim-${vehicleId}`).click();
+  await page.getByTestId(`preset-${scenarioId}`).click();
+  await expect.poll(() => page.getByTestId(`preset-${scenarioId}`).getAttribute('aria-pressed')).toBe('true');
+}
+
+describe('range lab', () => {
+  it('shows the range the simulator computes for the same vehicle and scenario', async () => {
+    const { page, assertClean } = await openPage(browser);
+    for (const [vehicleId, scenarioId] of [
+      ['vela-s5-standard', 'mixed-wltc'],
+      ['vela-x7-long-range', 'harbin-winter-city'],
+    ] as const) {
+      await openRange(page, vehicleId, scenarioId);
+      await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm(vehicleId, scenarioId));
+      const rated = (readJson(`public/models/${vehicleId}/vehicle.json`).rated as { cltcKm: number }).cltcKm;
+      const percent = Math.round((simulatedRangeKm(vehicleId, scenarioId) / rated) * 100);
+      expect(await page.getByTestId('range-rated').textContent()).toContain(`${percent}%`);
+    }
+    await screenshot(page, 'range-harbin-zh');
+    assertClean();
+    await page.close();
+  });
+
+  it('updates the result while the temperature slider is dragged', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await openRange(page, 'vela-s5-long-range', 'beijing-winter-mixed');
+    const before = await shownRangeKm(page);
+    expect(before).toBe(expectedRangeKm('vela-s5-long-range', 'beijing-winter-mixed'));
+
+    // Drag the thumb like a finger would, in many small steps, towards the warm end.
+    const slider = page.getByTestId('ambient-slider');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    const value = Number(await slider.inputValue());
+    const startX = box.x + 22 + ((value + 30) / 75) * (box.width - 44);
+    const y = box.y + box.height / 2;
+    await page.mouse.move(startX, y);
+    await page.mouse.down();
+    const seen = new Set<string>();
+    for (let i = 1; i <= 30; i++) {
+      await page.mouse.move(startX + (i / 30) * (box.x + box.width * 0.8 - startX), y);
+      seen.add((await page.getByTestId('range-km').textContent()) ?? '');
+    }
+    await page.mouse.up();
+    const ambientC = Number(await slider.inputValue());
+    expect(ambientC).toBeGreaterThan(value + 20);
+    // Results arrived during the drag, not only at the end.
+    expect(seen.size).toBeGreaterThan(2);
+    await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm('vela-s5-long-range', 'beijing-winter-mixed', ambientC));
+    expect(await shownRangeKm(page)).toBeGreaterThan(before);
+
+    // Keyboard steps reach the same value as the Node simulator too.
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm('vela-s5-long-range', 'beijing-winter-mixed', ambientC - 5));
+    assertClean();
+    await page.close();
+  });
+
+  it('switches the range screen to English with locale formatting', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await openRange(page, 'vela-x7-standard', 'guangzhou-summer-city');
+    await page.getByTestId('lang-en').click();
+    await page.getByRole('heading', { name: 'Range lab' }).waitFor();
+    expect(await page.getByTestId('battery-consumption').textContent()).toMatch(/^\d+\.\d kWh\/100 km$/);
+    expect(await page.locator('.gauge__unit').textContent()).toBe('km');
+    expect(await page.getByTestId('breakdown-regen').textContent()).toMatch(/^-\d+\.\d$/);
+    await screenshot(page, 'range-en');
+    assertClean();
+    await page.close();
+  });
+
+  it.each(Object.keys(VIEWPORTS) as ViewportName[])('lays out the range screen at %s', async (name) => {
+    const { page, assertClean } = await openPage(browser, name);
+    await openRange(page, 'vela-s5-standard', 'harbin-winter-highway');
+    await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm('vela-s5-standard', 'harbin-winter-highway'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, `range-${name}`);
+    assertClean();
+    await page.close();
+  });
+
+  it('shows an error card naming the file and field for a broken vehicle.json', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await page.route('**/models/vela-s5-performance/vehicle.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ...readJson('public/models/vela-s5-performance/vehicle.json'), battery: { chemistry: 'LFP', usableKwh: -3 } }),
+      }),
+    );
+    await page.goto(`${server.url}/#/range`);
+    await page.getByTestId('trim-vela-s5-performance').click();
+    const card = page.getByTestId('failure-card');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('models/vela-s5-performance/vehicle.json');
+    expect(await card.textContent()).toContain('battery.usableKwh');
+    await screenshot(page, 'range-broken-vehicle');
+    // The other trims still work.
+    await page.getByTestId('trim-vela-s5-standard').click();
+    await page.getByTestId('range-km').waitFor();
+    assertClean();
+    await page.close();
+  });
+
+  it('shows an error card, not a blank screen, when the line-up cannot be read', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await page.route('**/models/index.json', (route) => route.fulfill({ contentType: 'application/json', body: '{ not json' }));
+    await page.goto(`${server.url}/#/range`);
+    const card = page.getByTestId('failure-card');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('models/index.json');
+    await screenshot(page, 'range-broken-lineup');
+    assertClean();
+    await page.close();
+  });
+});

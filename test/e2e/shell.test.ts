@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, startPreview, VIEWPORTS, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
+
+let server: PreviewServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('kiosk shell', () => {
+  it('renders in zh-CN by default and switches to English', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.title()).toContain('展厅数字孪生');
+    expect(await page.getByTestId('nav-range').textContent()).toBe('续航实验室');
+    await screenshot(page, 'home-zh');
+
+    await page.getByTestId('lang-en').click();
+    await page.getByText('Range lab').first().waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.title()).toContain('Showroom Twin');
+    expect(await page.getByTestId('lang-en').getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'home-en');
+    assertClean();
+    await page.close();
+  });
+
+  it.each(Object.keys(VIEWPORTS) as ViewportName[])('lays out the home screen at %s without overflow', async (name) => {
+    const { page, assertClean } = await openPage(browser, name);
+    await page.goto(server.url);
+    await page.getByTestId('tile-range').waitFor();
+    // No horizontal scrolling on any kiosk or phone size.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Every button is a comfortable touch target.
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('button')]
+        .filter((b) => b.offsetParent !== null)
+        .map((b) => ({ text: b.textContent, ...b.getBoundingClientRect().toJSON() }))
+        .filter((r) => r.height < 48 || r.width < 48),
+    );
+    expect(small).toEqual([]);
+    await screenshot(page, `home-${name}`);
+    assertClean();
+    await page.close();
+  });
+
+  it('returns to the home screen after the idle timeout, keeping stored lead data', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await page.goto(`${server.url}/?idle=5#/range`);
+    await page.locator('[data-screen="range"]').waitFor();
+    await page.getByTestId('lang-en').click();
+    await page.evaluate(async () => {
+      localStorage.setItem('leads:probe', 'kept');
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('leads-probe', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite');
+          tx.objectStore('outbox').put({ phone: '13800000000' }, 'lead-1');
+          tx.oncomplete = () => resolve();
+        };
+      });
+    });
+    await page.locator('[data-screen="home"]').waitFor({ timeout: 15_000 });
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    const kept = await page.evaluate(async () => {
+      const idb = await new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('leads-probe', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('outbox').objectStore('outbox').get('lead-1');
+          req.onsuccess = () => resolve(req.result);
+        };
+      });
+      return { local: localStorage.getItem('leads:probe'), idb };
+    });
+    expect(kept).toEqual({ local: 'kept', idb: { phone: '13800000000' } });
+    assertClean();
+    await page.close();
+  });
+
+  it('fails the blank-screenshot check on an empty page', async () => {
+    const { page } = await openPage(browser);
+    await page.setContent('<html><body style="background:#fff"></body></html>');
+    await expect(screenshot(page, 'blank-probe')).rejects.toThrow(/looks blank/);
+    await page.close();
+  });
+});
