@@ -22,6 +22,13 @@ import { manageRoutes } from './routes-manage.ts';
 
 export const BODY_LIMIT_BYTES = 32 * 1024;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** `METHOD /api/...` of every API route, for the OpenAPI consistency test. */
+    apiRoutes: string[];
+  }
+}
+
 export type BuildAppOptions = {
   db: Db;
   keys: Keys;
@@ -51,6 +58,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false, return503OnClosing: true });
   const auth = new TokenAuth(options.db, options.tokenCacheMs ?? 5000, now);
   const ctx: AppContext = { db: options.db, keys: options.keys, auth, now, crmEnabled: options.crmEnabled ?? false, onLeadStored: options.onLeadStored ?? (() => undefined) };
+
+  const apiRoutes: string[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    if (r.url.startsWith('/api/')) for (const m of methods) if (m !== 'HEAD') apiRoutes.push(`${m} ${r.url}`);
+  });
+  app.decorate('apiRoutes', apiRoutes);
 
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 300, now);
   const pairLimiter = new RateLimiter(10, now);

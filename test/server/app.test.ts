@@ -120,3 +120,22 @@ describe('serving the kiosk', () => {
     expect(res.headers['strict-transport-security']).toBeDefined();
   });
 });
+
+describe('logs', () => {
+  it('hold no personal data, even for rejected bodies, searches and erasure', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const f = await makeFixture('sqlite', { logger: { level: 'debug', stream } });
+    try {
+      await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: lead({}, '13955554444') });
+      await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: { ...lead({}, '13955554444'), contact: { name: '李四', phone: '1440555544441' } } });
+      await f.app.inject({ url: '/api/leads?phone=13955554444', headers: auth(f.tokens.manager) });
+      await f.app.inject({ method: 'POST', url: '/api/erasure', headers: auth(f.tokens.manager), payload: { phone: '13955554444' } });
+    } finally {
+      await f.close();
+    }
+    const log = lines.join('\n');
+    expect(lines.length).toBeGreaterThan(4);
+    for (const secret of ['13955554444', '555544441', '王小明', '李四', f.tokens.kiosk, f.tokens.manager]) expect(log).not.toContain(secret);
+  });
+});

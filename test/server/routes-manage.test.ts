@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auth, BACKENDS, lead, makeFixture, nextPhone, T0, type Fixture } from './helpers.ts';
+
+describe.each(BACKENDS)('funnel (%s)', (backend) => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await makeFixture(backend);
+  });
+  afterAll(() => f.close());
+
+  it('counts steps per CST day and store, conversions and speed-to-lead', async () => {
+    const at = '2026-05-01T10:00:00+08:00';
+    const sessions = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const events = sessions.flatMap((s, i) =>
+      (['session_started', 'questionnaire_completed', 'plan_viewed', 'lead_submitted'] as const).slice(0, 4 - i).map((type) => ({ id: randomUUID(), sessionId: s, type, at })),
+    );
+    expect((await f.app.inject({ method: 'POST', url: '/api/events', headers: auth(f.tokens.kiosk), payload: { events } })).statusCode).toBe(202);
+    const body = lead({}, nextPhone());
+    await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: body });
+    f.clock.ms += 12 * 60_000;
+    expect((await f.app.inject({ method: 'POST', url: `/api/leads/${body.id}/contacted`, headers: auth(f.tokens.rep) })).statusCode).toBe(204);
+    f.clock.ms += 60 * 60_000;
+    await f.app.inject({ method: 'POST', url: `/api/leads/${body.id}/contacted`, headers: auth(f.tokens.rep) }); // first contact counts
+    const res = await f.app.inject({ url: '/api/funnel?from=2026-05-01&to=2026-05-01', headers: auth(f.tokens.rep) });
+    expect(res.statusCode).toBe(200);
+    const [row] = res.json().days;
+    expect(row).toMatchObject({
+      day: '2026-05-01', storeId: 'store-a', session_started: 4, questionnaire_completed: 3, plan_viewed: 2, lead_submitted: 1, test_drive_booked: 0,
+      conversion: { questionnaire: 0.75, plan: 0.667, lead: 0.5, overall: 0.25 }, speedToLeadMinutesMedian: 12,
+    });
+    expect(new Date(T0).toISOString()).toBe('2026-05-01T02:00:00.000Z');
+  });
+
+  it('keeps a rep to their own store and checks the range', async () => {
+    expect((await f.app.inject({ url: '/api/funnel?store=store-b', headers: auth(f.tokens.rep) })).statusCode).toBe(403);
+    const bad = await f.app.inject({ url: '/api/funnel?from=2026-05-02&to=2026-05-01', headers: auth(f.tokens.manager) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('from');
+  });
+});
