@@ -19,6 +19,8 @@ const AC_COIL_C = 8;
 const AC_CARNOT_FRACTION = 0.45;
 /** Sensible heat of a seated adult, W (ASHRAE Fundamentals, seated light work). */
 export const OCCUPANT_SENSIBLE_W = 75;
+/** Automatic climate lets the cabin float this far above the setpoint before it runs the compressor. */
+const COMFORT_BAND_K = 1.5;
 /** Fresh air a blower moves at full speed, kg/s (~300 m³/h). */
 const MAX_FRESH_AIR_KG_PER_S = 0.1;
 /** Relative humidity of ambient air assumed for the latent load in cooling. */
@@ -78,7 +80,7 @@ export function climatePlant(
     acCop: acCop(ambientC),
     latentW: Math.max(0, wAmbient - wCoil) * freshKgPerS * LATENT_WATER_J_PER_KG,
     gainsW: opts.occupants * OCCUPANT_SENSIBLE_W + opts.solarWm2 * v.solarGainM2,
-    freeCoolingW: Math.max(0, opts.setpointC - ambientC) * MAX_FRESH_AIR_KG_PER_S * CP_AIR_J_PER_KG_K,
+    freeCoolingW: Math.max(0, opts.setpointC + COMFORT_BAND_K - ambientC) * MAX_FRESH_AIR_KG_PER_S * CP_AIR_J_PER_KG_K,
   };
 }
 

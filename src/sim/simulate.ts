@@ -128,7 +128,6 @@ export function simulateParams(v: VehicleParams, s: Scenario, options: SimOption
   let resistance = 0;
   let acceptW = 0;
   let usableJ = 0;
-  let heating = false;
   let cooling = false;
   let lossW = 0;
   let cellsJ = 0;
@@ -166,15 +165,15 @@ export function simulateParams(v: VehicleParams, s: Scenario, options: SimOption
         else if (setpointReachedAfterS !== null && Math.abs(cabinC - setpointC) > 1) climateShort = true;
       }
 
-      // Battery thermal management: heat to target below the threshold, chill above.
-      if (cellC < v.batteryHeatBelowC) heating = true;
-      else if (cellC >= v.batteryHeatTargetC) heating = false;
+      // Battery thermal management: hold the cells at or above the heating threshold (a continuous
+      // thermostat, so a colder day never ends with a luckier, warmer pack), chill above the limit.
+      const heating = cellC < v.batteryHeatBelowC + 1e-9;
       if (cellC > v.batteryCoolAboveC) cooling = true;
       else if (cellC <= v.batteryCoolAboveC - COOL_HYSTERESIS_K) cooling = false;
       let packHeatW = 0;
       let thermalW = 0;
       if (heating) {
-        const needW = (bC * (v.batteryHeatTargetC - cellC)) / dt + bUA * (cellC - ambientC) - lossW;
+        const needW = (bC * (v.batteryHeatBelowC - cellC)) / dt + bUA * (cellC - ambientC) - lossW;
         packHeatW = needW < 0 ? 0 : needW < v.batteryHeaterW ? needW : v.batteryHeaterW;
         thermalW = packHeatW / heaterCop;
       } else if (cooling) {

@@ -66,10 +66,8 @@ export const BatterySchema = z
     /** Thermal conductance from pack to ambient air. */
     ambientConductanceWPerK: z.number().nonnegative().optional(),
     heaterKw: z.number().nonnegative().optional(),
-    /** While driving, the pack is heated when colder than this… */
+    /** While driving, the pack is heated to stay at or above this cell temperature. */
     heatBelowC: z.number().min(-40).max(40).optional(),
-    /** …up to this temperature. */
-    heatTargetC: z.number().min(-40).max(45).optional(),
     /** The chiller cools the pack when warmer than this. */
     coolAboveC: z.number().min(15).max(60).optional(),
     /** Target cell temperature of preconditioning on the charger. */

@@ -34,7 +34,6 @@ export interface VehicleParams {
   readonly batteryConductanceWPerK: number;
   readonly batteryHeaterW: number;
   readonly batteryHeatBelowC: number;
-  readonly batteryHeatTargetC: number;
   readonly batteryCoolAboveC: number;
   readonly preconditionTargetC: number;
   readonly maxChargeW: number;
@@ -68,9 +67,11 @@ const PACK_CP_J_PER_KG_K = 1000;
 /** I²R loss at 1C and 25 °C as a fraction of power: LFP cells have the higher DC resistance. */
 const LOSS_AT_1C: Record<Chemistry, number> = { LFP: 0.04, NMC: 0.035 };
 const NOMINAL_VOLTAGE_V: Record<Chemistry, number> = { LFP: 380, NMC: 400 };
-/** Cells the BMS warms while driving; LFP loses more capacity and charge acceptance in the cold. */
-const HEAT_BELOW_C: Record<Chemistry, number> = { LFP: 0, NMC: -5 };
-const HEAT_TARGET_C: Record<Chemistry, number> = { LFP: 10, NMC: 5 };
+/**
+ * The BMS heats the cells while driving to keep them at or above this; LFP loses more capacity and
+ * charge acceptance in the cold, so it is kept warmer.
+ */
+const HEAT_BELOW_C: Record<Chemistry, number> = { LFP: 5, NMC: 0 };
 
 export function resolveVehicle(spec: VehicleSpec): VehicleParams {
   const testMassKg = spec.testMassKg ?? spec.curbMassKg! + CLTC_TEST_LOAD_KG;
@@ -109,7 +110,6 @@ export function resolveVehicle(spec: VehicleSpec): VehicleParams {
     batteryConductanceWPerK: b.ambientConductanceWPerK ?? 20,
     batteryHeaterW: (b.heaterKw ?? 5) * 1000,
     batteryHeatBelowC: b.heatBelowC ?? HEAT_BELOW_C[b.chemistry],
-    batteryHeatTargetC: b.heatTargetC ?? HEAT_TARGET_C[b.chemistry],
     batteryCoolAboveC: b.coolAboveC ?? 32,
     preconditionTargetC: b.preconditionTargetC ?? 20,
     // Warm packs take about 1.5C (NMC) or 1C (LFP) of charge power.
@@ -118,7 +118,8 @@ export function resolveVehicle(spec: VehicleSpec): VehicleParams {
     heatPumpW: (h.heatPumpKw ?? 5) * 1000,
     heatPumpMinAmbientC: h.heatPumpMinAmbientC ?? -25,
     heatPumpCarnotFraction: h.heatPumpCarnotFraction ?? 0.45,
-    ptcW: (h.ptcKw ?? (h.heatPump ? 4 : 6)) * 1000,
+    // Sized to carry the whole cabin load alone at −30 °C when the heat pump is out.
+    ptcW: (h.ptcKw ?? (h.heatPump ? 6 : 7)) * 1000,
     acCapacityW: (h.acCapacityKw ?? 6) * 1000,
     cabinConductanceWPerK: h.cabinConductanceWPerK ?? (seats > 5 ? 95 : 75),
     cabinHeatCapacityJPerK: (h.cabinHeatCapacityKJPerK ?? (seats > 5 ? 140 : 110)) * 1000,

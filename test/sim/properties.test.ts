@@ -20,7 +20,7 @@ const conditions = fc.record({
   tyres: fc.constantFrom('standard' as const, 'winter' as const),
   windKmh: fc.integer({ min: -20, max: 30 }),
 });
-const RUNS = 25;
+const RUNS = 40;
 
 type Conditions = typeof conditions extends fc.Arbitrary<infer T> ? T : never;
 
