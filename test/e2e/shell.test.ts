@@ -72,7 +72,12 @@ describe('kiosk shell', () => {
         };
       });
     });
+    // A "still there?" card first (in the customer's language), then the reset.
+    await page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('idle-warning').textContent()).toContain('Still there?');
+    await screenshot(page, 'idle-warning');
     await page.locator('[data-screen="home"]').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('idle-warning').count()).toBe(0);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     const kept = await page.evaluate(async () => {
       const idb = await new Promise<unknown>((resolve, reject) => {
@@ -86,6 +91,20 @@ describe('kiosk shell', () => {
       return { local: localStorage.getItem('leads:probe'), idb };
     });
     expect(kept).toEqual({ local: 'kept', idb: { phone: '13800000000' } });
+    assertClean();
+    await page.close();
+  });
+
+  it('keeps the session when the customer touches the screen during the idle warning', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await page.goto(`${server.url}/?idle=6#/range`);
+    await page.locator('[data-screen="range"]').waitFor();
+    await page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: '继续浏览' }).click();
+    expect(await page.getByTestId('idle-warning').count()).toBe(0);
+    // Past the moment the uncancelled reset would have fired (6 s), before the next one (click + 6 s).
+    await page.waitForTimeout(3500);
+    expect(await page.locator('[data-screen="range"]').count()).toBe(1);
     assertClean();
     await page.close();
   });

@@ -1,6 +1,7 @@
 import { screens } from '../screens.tsx';
 import { useNavStore } from '../../state/nav-store.ts';
 import { useI18n } from '../use-i18n.ts';
+import { HeroArt } from './HeroArt.tsx';
 
 /** The attract screen: brand promise and one large tile per screen that has a blurb. */
 export function HomeScreen() {
@@ -14,6 +15,7 @@ export function HomeScreen() {
         <h1 className="home__headline">{t('home.headline')}</h1>
         <p className="home__lead">{t('home.lead')}</p>
       </div>
+      <HeroArt />
       <div className="home__tiles">
         {tiles.map((s, i) => (
           <button

@@ -1,0 +1,52 @@
+import { create } from 'zustand';
+import type { CameraPreset, Hotspot, TwinView } from '../../twin/twin-schema';
+import type { ViewAvailability } from '../../twin/part-names';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+interface TwinState {
+  vehicleId: string | null;
+  view: TwinView;
+  paintHex: string | null;
+  /** Camera request: a preset, bumped by `seq` so the same preset can be asked twice. */
+  cameraRequest: { preset: CameraPreset; seq: number };
+  selectedHotspot: Hotspot | null;
+  /** Section plane position, 0 (rear bumper) .. 1 (front bumper). */
+  section: number;
+  status: LoadStatus;
+  progress: number;
+  error: string | null;
+  firstFrame: boolean;
+  availability: ViewAvailability[];
+  contextLost: boolean;
+  setVehicle: (id: string) => void;
+  setView: (view: TwinView) => void;
+  setPaint: (hex: string) => void;
+  requestCamera: (preset: CameraPreset) => void;
+  selectHotspot: (h: Hotspot | null) => void;
+  setSection: (s: number) => void;
+  patch: (p: Partial<TwinState>) => void;
+}
+
+/** Viewer state: discrete choices only; per-frame values live in refs (R3F pitfalls). */
+export const useTwinStore = create<TwinState>()((set) => ({
+  vehicleId: null,
+  view: 'exterior',
+  paintHex: null,
+  cameraRequest: { preset: 'front34', seq: 0 },
+  selectedHotspot: null,
+  section: 0.55,
+  status: 'idle',
+  progress: 0,
+  error: null,
+  firstFrame: false,
+  availability: [],
+  contextLost: false,
+  setVehicle: (vehicleId) => set({ vehicleId, status: 'loading', progress: 0, error: null, firstFrame: false, selectedHotspot: null, view: 'exterior' }),
+  setView: (view) => set({ view }),
+  setPaint: (paintHex) => set({ paintHex }),
+  requestCamera: (preset) => set((s) => ({ cameraRequest: { preset, seq: s.cameraRequest.seq + 1 }, selectedHotspot: null })),
+  selectHotspot: (selectedHotspot) => set(selectedHotspot ? { selectedHotspot, view: selectedHotspot.view } : { selectedHotspot }),
+  setSection: (section) => set({ section }),
+  patch: (p) => set(p),
+}));
