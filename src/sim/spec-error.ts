@@ -32,17 +32,21 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, source
   throw new SpecError(source, path.join('.'), detail);
 }
 
-/** Union failures carry one issue list per branch: follow the branch that got furthest. */
+/**
+ * Union failures carry one issue list per branch. A branch whose issues are only about values
+ * (not missing or unknown keys) is the shape the author meant: report its first issue. When every
+ * branch misses keys, the document has none of the shapes: report the union's own message.
+ */
 function mostSpecific(issues: readonly Issue[]): Issue {
   const first = issues[0]!;
   if (first.code !== 'invalid_union' || first.errors.length === 0) return first;
   const branches = first.errors.map((branch) => branch.map((i) => ({ ...i, path: [...first.path, ...i.path] }) as Issue));
-  const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a));
-  return depth(best) > first.path.length ? mostSpecific(best) : first;
+  const fit = branches.find((branch) => !branch.some(isShapeMismatch));
+  return fit ? mostSpecific(fit) : first;
 }
 
-function depth(issues: readonly Issue[]): number {
-  return Math.max(...issues.map((i) => i.path.length + (i.code === 'unrecognized_keys' ? 0 : 0.5)));
+function isShapeMismatch(i: Issue): boolean {
+  return i.code === 'unrecognized_keys' || (i.code === 'invalid_type' && /received undefined/.test(i.message));
 }
 
 /** JSON.parse with the file named in the error. */
