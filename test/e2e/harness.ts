@@ -139,7 +139,13 @@ export async function openPage(browser: Browser, viewport: ViewportName = 'lands
   page.on('pageerror', (e) => problems.pageErrors.push(e.stack ?? e.message));
   page.on('requestfailed', (r) => problems.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
   page.on('response', (r) => {
-    if (r.status() >= 400) problems.failedRequests.push(`${r.request().method()} ${r.url()}: HTTP ${r.status()}`);
+    const request = `${r.request().method()} ${r.url()}`;
+    if (r.status() >= 400) problems.failedRequests.push(`${request}: HTTP ${r.status()}`);
+    // vite preview (like most SPA hosts) answers a missing file with index.html and a 200: a
+    // web page where a script, style, image, icon or JSON file was asked for is a missing file.
+    else if (!r.request().isNavigationRequest() && (r.headers()['content-type'] ?? '').includes('text/html')) {
+      problems.failedRequests.push(`${request}: missing (the server sent index.html instead)`);
+    }
   });
   return {
     page,

@@ -109,6 +109,14 @@ describe('kiosk shell', () => {
     await page.close();
   });
 
+  it('counts a missing file as a failed request even though the server answers 200', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(server.url);
+    await page.evaluate(() => fetch('/no-such-icon.svg').then((r) => r.text()));
+    expect(problems.failedRequests).toEqual([expect.stringContaining('/no-such-icon.svg: missing')]);
+    await page.close();
+  });
+
   it('fails the blank-screenshot check on an empty page', async () => {
     const { page } = await openPage(browser);
     await page.setContent('<html><body style="background:#fff"></body></html>');
