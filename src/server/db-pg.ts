@@ -16,7 +16,7 @@ function advisoryKey(key: string): string {
 }
 
 /** Opens a pool; `schema` (optional) is created if missing and used as the search path. */
-export async function openPostgres(url: string, schema?: string, maxConnections = 10): Promise<Db> {
+export async function openPostgres(url: string, schema?: string, maxConnections = 20): Promise<Db> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('invalid schema name');
   const pool = new pg.Pool({
     connectionString: url,

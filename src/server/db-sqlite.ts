@@ -46,6 +46,7 @@ export function openSqlite(file: string): Db {
     tryLockKey: async () => true,
   };
 
+  const [begin, commit, savepoint, release, rollbackTo] = ['BEGIN IMMEDIATE', 'COMMIT', 'SAVEPOINT unit', 'RELEASE unit', 'ROLLBACK TO unit'].map((sql) => db.prepare(sql));
   const queue: Job[] = [];
   let draining = false;
   let closed = false;
@@ -56,19 +57,19 @@ export function openSqlite(file: string): Db {
       const batch = queue.splice(0, MAX_BATCH);
       const results: Settled[] = [];
       try {
-        db.exec('BEGIN IMMEDIATE');
+        begin!.run();
         for (const job of batch) {
-          db.exec('SAVEPOINT unit');
+          savepoint!.run();
           try {
             results.push({ ok: true, value: await job.fn(tx) });
-            db.exec('RELEASE unit');
+            release!.run();
           } catch (error) {
-            db.exec('ROLLBACK TO unit');
-            db.exec('RELEASE unit');
+            rollbackTo!.run();
+            release!.run();
             results.push({ ok: false, error });
           }
         }
-        db.exec('COMMIT');
+        commit!.run();
       } catch (error) {
         if (db.inTransaction) db.exec('ROLLBACK');
         batch.forEach((job) => job.reject(error));

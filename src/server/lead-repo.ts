@@ -71,12 +71,13 @@ export async function createLead(tx: Tx, keys: Keys, storeId: string, lead: Lead
   await tx.run('INSERT INTO interactions (id, lead_id, kind, contact_enc, payload_json, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
     lead.id, receipt.id, existing ? 'returning' : 'first', contactEnc, payload, nowMs,
   ]);
-  for (const [purpose, field] of CONSENT_PURPOSES) {
-    await tx.run(
-      'INSERT INTO consents (lead_id, interaction_id, store_id, phone_hash, purpose, granted, text_version, given_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [receipt.id, lead.id, storeId, hash, purpose, lead.consent[field] === true ? 1 : 0, lead.consent.textVersion, lead.consent.givenAt ?? null, nowMs],
-    );
-  }
+  const consentRows = CONSENT_PURPOSES.map(([purpose, field]) => [
+    receipt.id, lead.id, storeId, hash, purpose, lead.consent[field] === true ? 1 : 0, lead.consent.textVersion, lead.consent.givenAt ?? null, nowMs,
+  ]);
+  await tx.run(
+    `INSERT INTO consents (lead_id, interaction_id, store_id, phone_hash, purpose, granted, text_version, given_at, recorded_at) VALUES ${consentRows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    consentRows.flat(),
+  );
   if (crm) {
     await tx.run("INSERT INTO crm_outbox (lead_id, interaction_id, event, state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)", [
       receipt.id, lead.id, existing ? 'lead.merged' : 'lead.created', nowMs, nowMs,
