@@ -7,6 +7,7 @@
  * run workers on one database.
  */
 import type { Db } from './db.ts';
+import { backoffDelayMs } from '../leads/backoff.ts';
 import { decrypt, webhookSignature, type Keys } from './crypto.ts';
 
 export type CrmWorkerOptions = {
@@ -32,11 +33,8 @@ type OutboxRow = { id: number; lead_id: string; interaction_id: string; event: s
 
 const LEASE_MS = 60_000;
 
-/** Delay before attempt n+1 after n failures: base * 2^(n-1), capped, with full jitter in [50%, 100%]. */
-export function backoffMs(failures: number, baseMs: number, maxMs: number, random: number): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
-  return Math.round(ceiling * (0.5 + random / 2));
-}
+/** Backoff for CRM deliveries (see backoffDelayMs). */
+export const backoffMs = backoffDelayMs;
 
 /** Builds the webhook payload for one outbox row; null if the lead is gone (erased). */
 export async function crmPayload(db: Db, keys: Keys, row: OutboxRow) {
