@@ -16,7 +16,7 @@ function files(dir: string): string[] {
 }
 
 describe('pure cores', () => {
-  for (const dir of ['src/sim', 'src/scenario']) {
+  for (const dir of ['src/sim', 'src/scenario', 'src/plan']) {
     it(`${dir} stays pure`, () => {
       const offenders = files(dir).flatMap((f) =>
         readFileSync(f, 'utf8')
