@@ -2,6 +2,7 @@
 export { VehicleSchema, type VehicleSpec } from './vehicle-schema.ts';
 export { resolveVehicle, type VehicleParams } from './vehicle.ts';
 export { simulate, simulateParams, type SimResult, type Breakdown, type SimOptions, type Warning } from './simulate.ts';
+export { rangeAdvice, type Advice, type AdviceKind } from './advice.ts';
 export { sweep, SWEEP_STEP_S, type SweepGrid, type SweepResult } from './sweep.ts';
 export { parseVehicle } from './parse-vehicle.ts';
 export { SpecError, parseJson } from './spec-error.ts';
