@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   process.stderr.write(`\nShowroom Twin lead server on ${address} (${storage})\n  kiosk: open ${address}/ on this machine; it fetches its token from /api/kiosk-config (store "${localKiosk.storeId}")\n`);
   if (managerToken) {
     process.stderr.write(
-      `  FIRST START: manager token (shown once, keep it safe):\n\n    ${managerToken}\n\n  use it as "Authorization: Bearer <token>", e.g. curl -H "Authorization: Bearer $TOKEN" ${address}/api/leads\n  more tokens: npm run admin -- token create --role rep --store ${localKiosk.storeId}\n\n`,
+      `  FIRST START: manager token (shown once, keep it safe):\n\n    ${managerToken}\n\n  use it as "Authorization: Bearer <token>", e.g. curl -H "Authorization: Bearer $TOKEN" ${address}/api/leads\n  more tokens: npm run -s admin -- token create --role rep --store ${localKiosk.storeId}\n\n`,
     );
   }
 
