@@ -9,6 +9,8 @@ export type LeadFilter = {
   fromMs?: number | undefined;
   toMs?: number | undefined;
   phone?: string | undefined;
+  /** Name search (substring, case-insensitive). Names are encrypted, so this scans the newest SEARCH_SCAN_LIMIT matches of the other filters. */
+  q?: string | undefined;
   limit: number;
   offset: number;
 };
@@ -48,9 +50,17 @@ function where(keys: Keys, f: LeadFilter): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+export const SEARCH_SCAN_LIMIT = 5000;
+
 /** A page of leads, newest first, with decrypted names and masked phones. */
 export async function listLeads(tx: Tx, keys: Keys, f: LeadFilter) {
   const w = where(keys, f);
+  if (f.q) {
+    const needle = f.q.toLocaleLowerCase();
+    const rows = await tx.all<LeadRow>(`SELECT * FROM leads ${w.sql} ORDER BY created_at DESC, id LIMIT ?`, [...w.params, SEARCH_SCAN_LIMIT]);
+    const hits = rows.map((r) => summary(keys, r)).filter((l) => l.name.toLocaleLowerCase().includes(needle));
+    return { total: hits.length, leads: hits.slice(f.offset, f.offset + f.limit) };
+  }
   const rows = await tx.all<LeadRow>(`SELECT * FROM leads ${w.sql} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`, [...w.params, f.limit, f.offset]);
   const total = await tx.get<{ n: number }>(`SELECT COUNT(*) AS n FROM leads ${w.sql}`, w.params);
   return { total: Number(total?.n ?? 0), leads: rows.map((r) => summary(keys, r)) };

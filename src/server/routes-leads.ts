@@ -18,10 +18,11 @@ export const LeadQuerySchema = z.strictObject({
   from: DateOrInstant.optional(),
   to: DateOrInstant.optional(),
   phone: PhoneSchema.optional(),
+  q: z.string().trim().min(1).max(80).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-export const ExportQuerySchema = LeadQuerySchema.omit({ limit: true, offset: true, phone: true });
+export const ExportQuerySchema = LeadQuerySchema.omit({ limit: true, offset: true, phone: true, q: true });
 export const LeadIdParams = z.strictObject({ id: z.uuid().transform((s) => s.toLowerCase()) });
 export const ErasureSchema = z.strictObject({ phone: PhoneSchema });
 
@@ -48,7 +49,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/leads', { preHandler: auth.require('rep', 'manager') }, async (req) => {
     const q = parse(LeadQuerySchema, req.query, 'query');
     const storeId = scopeStore(req.principal!, q.store);
-    return db.transaction((tx) => listLeads(tx, keys, { storeId, tag: q.tag, fromMs: q.from, toMs: q.to, phone: q.phone, limit: q.limit, offset: q.offset }));
+    return db.transaction((tx) => listLeads(tx, keys, { storeId, tag: q.tag, fromMs: q.from, toMs: q.to, phone: q.phone, q: q.q, limit: q.limit, offset: q.offset }));
   });
 
   app.get('/api/export/leads.csv', { preHandler: auth.require('manager') }, async (req, reply) => {

@@ -130,6 +130,16 @@ describe.each(BACKENDS)('lead routes (%s)', (backend) => {
     expect(future.total).toBe(0);
   });
 
+  it('searches by name inside the caller’s scope', async () => {
+    const body = lead({}, nextPhone());
+    body.contact.name = 'Zhang Searchable';
+    await post(body);
+    await post({ ...lead({}, nextPhone()), contact: { name: 'zhang searchable', phone: nextPhone() } }, f.tokens.kioskB);
+    const mine = (await f.app.inject({ url: '/api/leads?q=SEARCHABLE', headers: auth(f.tokens.rep) })).json();
+    expect(mine.leads.map((l: { id: string }) => l.id)).toEqual([body.id]);
+    expect((await f.app.inject({ url: '/api/leads?q=searchable', headers: auth(f.tokens.manager) })).json().total).toBe(2);
+  });
+
   it('exports CSV with formula injection defused', async () => {
     const body = lead({}, nextPhone());
     body.contact.name = '=HYPERLINK("http://evil")';
