@@ -28,6 +28,12 @@ export const screens: ScreenEntry[] = [
     blurbKey: 'home.tile.range',
     Component: lazy(() => import('./range/RangeScreen.tsx').then((m) => ({ default: m.RangeScreen }))),
   },
+  {
+    id: 'twin',
+    labelKey: 'nav.twin',
+    blurbKey: 'home.tile.twin',
+    Component: lazy(() => import('./twin/TwinScreen.tsx').then((m) => ({ default: m.TwinScreen }))),
+  },
 ];
 
 export function findScreen(id: string): ScreenEntry | undefined {

@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Canvas, useThree } from '@react-three/fiber';
+import { ContactShadows } from '@react-three/drei';
+import { NeutralToneMapping, Vector3, type WebGLRenderer } from 'three';
+import type { Locale } from '../i18n/messages.ts';
+import type { CameraPreset, Hotspot, TwinView } from '../twin/twin-schema';
+import { StudioLighting } from './StudioLighting';
+import { TwinModel, type LoadedTwin } from './TwinModel';
+import { CameraRig } from './CameraRig';
+import { Hotspots } from './Hotspots';
+import { focusGoal, type CameraGoal } from './camera-presets';
+import { worldCentre } from './part-index';
+import { exposeDebug } from './debug-handle';
+
+export interface TwinCanvasProps {
+  modelUrl: string;
+  view: TwinView;
+  paintHex: string | null;
+  section: number;
+  cameraRequest: { preset: CameraPreset; seq: number };
+  hotspots: Hotspot[];
+  selectedHotspot: Hotspot | null;
+  locale: Locale;
+  idleSeconds: number;
+  onSelectHotspot: (h: Hotspot) => void;
+  onProgress: (f: number) => void;
+  onLoaded: (t: LoadedTwin) => void;
+  onError: (message: string) => void;
+  onFirstFrame: () => void;
+  onContextLost: (lost: boolean) => void;
+}
+
+/** Context loss: keep the canvas, wait for the restore, rebuild what the GPU lost. */
+function ContextWatch({ onLost, onRestored }: { onLost: () => void; onRestored: () => void }) {
+  const { gl, invalidate } = useThree();
+  useEffect(() => {
+    const el = gl.domElement;
+    const lost = (e: Event) => { e.preventDefault(); onLost(); };
+    const restored = () => { onRestored(); invalidate(); };
+    el.addEventListener('webglcontextlost', lost);
+    el.addEventListener('webglcontextrestored', restored);
+    return () => { el.removeEventListener('webglcontextlost', lost); el.removeEventListener('webglcontextrestored', restored); };
+  }, [gl, invalidate, onLost, onRestored]);
+  return null;
+}
+
+/** The R3F scene of the twin viewer; render on demand. */
+export function TwinCanvas(p: TwinCanvasProps) {
+  const [loaded, setLoaded] = useState<LoadedTwin | null>(null);
+  const [focus, setFocus] = useState<CameraGoal | null>(null);
+  const [restoreKey, setRestoreKey] = useState(0);
+  const settled = useRef(false);
+  const onSettled = useCallback((s: boolean) => { settled.current = s; }, []);
+
+  useEffect(() => { setLoaded(null); }, [p.modelUrl]);
+  useEffect(() => {
+    const h = p.selectedHotspot;
+    if (!h || !loaded) return;
+    const part = loaded.index.byName.get(h.part);
+    if (part) setFocus(focusGoal(worldCentre(part), h.camera, 2.6));
+  }, [p.selectedHotspot, loaded]);
+  useEffect(() => { setFocus(null); }, [p.cameraRequest.seq]);
+
+  const onLoaded = useCallback((t: LoadedTwin) => { setLoaded(t); p.onLoaded(t); }, [p.onLoaded]); // eslint-disable-line react-hooks/exhaustive-deps
+  const onLost = useCallback(() => p.onContextLost(true), [p.onContextLost]); // eslint-disable-line react-hooks/exhaustive-deps
+  const onRestored = useCallback(() => { setRestoreKey((k) => k + 1); p.onContextLost(false); }, [p.onContextLost]); // eslint-disable-line react-hooks/exhaustive-deps
+  const onDoubleTap = useCallback((point: Vector3) => setFocus(focusGoal(point, 'front34', 1.8)), []);
+
+  const size = loaded?.bounds.getSize(new Vector3());
+  const showHotspots = loaded && (p.view === 'exterior' || p.view === 'xray');
+
+  return (
+    <Canvas
+      frameloop="demand"
+      dpr={[1, 1.75]}
+      camera={{ fov: 32, near: 0.05, far: 200, position: [6, 2.2, 7] }}
+      gl={{ antialias: true, alpha: true, powerPreference: 'high-performance' }}
+      onCreated={({ gl }) => {
+        gl.localClippingEnabled = true;
+        gl.toneMapping = NeutralToneMapping;
+        gl.toneMappingExposure = 1.05;
+        exposeDebug(gl as WebGLRenderer, () => settled.current);
+      }}
+    >
+      <ContextWatch onLost={onLost} onRestored={onRestored} />
+      <StudioLighting restoreKey={restoreKey} />
+      <TwinModel
+        url={p.modelUrl}
+        view={p.view}
+        paintHex={p.paintHex}
+        section={p.section}
+        onProgress={p.onProgress}
+        onLoaded={onLoaded}
+        onError={p.onError}
+        onFirstFrame={p.onFirstFrame}
+        onDoubleTap={onDoubleTap}
+      />
+      {loaded && size && (
+        <ContactShadows
+          key={`${p.modelUrl}:${restoreKey}`}
+          position={[0, 0.002, 0]}
+          scale={[size.x * 2.2, size.z * 1.5]}
+          resolution={512}
+          blur={2.4}
+          opacity={0.6}
+          far={1.2}
+          frames={1}
+        />
+      )}
+      <CameraRig bounds={loaded?.bounds ?? null} preset={p.cameraRequest} focus={focus} idleSeconds={p.idleSeconds} onSettled={onSettled} />
+      {showHotspots && (
+        <Hotspots
+          hotspots={p.hotspots}
+          index={loaded.index}
+          locale={p.locale}
+          selectedId={p.selectedHotspot?.id ?? null}
+          layoutKey={p.view}
+          onSelect={p.onSelectHotspot}
+        />
+      )}
+    </Canvas>
+  );
+}

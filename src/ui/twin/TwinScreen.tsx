@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useState } from 'react';
+import { TwinCanvas } from '../../scene/TwinCanvas';
+import type { LoadedTwin } from '../../scene/TwinModel';
+import { useI18n } from '../use-i18n.ts';
+import { useTwinStore } from './twin-store';
+import { loadTwinBundle, loadVehicleIds, type TwinBundle } from './load-bundle';
+import { TwinToolbar } from './TwinToolbar';
+import { HotspotCard } from './HotspotCard';
+import { LoadingPoster } from './LoadingPoster';
+import { twinText } from './messages';
+import './twin.css';
+
+const params = () => new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
+
+/** The digital-twin screen: the car, opened up. Lazy-loaded from the screen registry. */
+export function TwinScreen() {
+  const { locale } = useI18n();
+  const s = useTwinStore();
+  const [ids, setIds] = useState<string[]>([]);
+  const [bundle, setBundle] = useState<TwinBundle | null>(null);
+  const [retry, setRetry] = useState(0);
+  const idleParam = params().get('twinIdle');
+  const idleSeconds = idleParam === null ? 30 : Number(idleParam) || 0;
+
+  useEffect(() => {
+    loadVehicleIds()
+      .then((list) => {
+        setIds(list);
+        const wanted = params().get('twin');
+        const cur = useTwinStore.getState().vehicleId;
+        useTwinStore.getState().setVehicle(wanted ?? (cur && list.includes(cur) ? cur : list[0] ?? 'missing'));
+      })
+      .catch((e: unknown) => useTwinStore.getState().patch({ status: 'error', error: String(e) }));
+  }, []);
+
+  useEffect(() => {
+    if (!s.vehicleId) return;
+    let cancelled = false;
+    loadTwinBundle(s.vehicleId).then((b) => {
+      if (cancelled) return;
+      setBundle(b);
+      const paint = b.paints.find((p) => p.id === b.defaultPaint) ?? b.paints[0];
+      useTwinStore.getState().patch({ paintHex: paint?.hex ?? null });
+    });
+    return () => { cancelled = true; };
+  }, [s.vehicleId]);
+
+  const onLoaded = useCallback((t: LoadedTwin) => useTwinStore.getState().patch({ status: 'ready', availability: t.availability, progress: 1 }), []);
+  const onError = useCallback((m: string) => useTwinStore.getState().patch({ status: 'error', error: m }), []);
+  const onProgress = useCallback((f: number) => useTwinStore.getState().patch({ progress: f }), []);
+  const onFirstFrame = useCallback(() => useTwinStore.getState().patch({ firstFrame: true }), []);
+  const onContextLost = useCallback((lost: boolean) => useTwinStore.getState().patch({ contextLost: lost }), []);
+
+  const missing = s.availability.filter((a) => !a.available);
+  const modelUrl = bundle ? `${bundle.modelUrl}${retry ? `?retry=${retry}` : ''}` : null;
+
+  return (
+    <div className="twin" data-view={s.view} data-status={s.status} data-first-frame={s.firstFrame ? 'yes' : 'no'}>
+      <div className="twin__stage">
+        {modelUrl && s.status !== 'error' && (
+          <TwinCanvas
+            key={modelUrl}
+            modelUrl={modelUrl}
+            view={s.view}
+            paintHex={s.paintHex}
+            section={s.section}
+            cameraRequest={s.cameraRequest}
+            hotspots={bundle?.hotspots ?? []}
+            selectedHotspot={s.selectedHotspot}
+            locale={locale}
+            idleSeconds={idleSeconds}
+            onSelectHotspot={s.selectHotspot}
+            onProgress={onProgress}
+            onLoaded={onLoaded}
+            onError={onError}
+            onFirstFrame={onFirstFrame}
+            onContextLost={onContextLost}
+          />
+        )}
+        {!s.firstFrame && s.status !== 'error' && <LoadingPoster name={bundle?.name[locale] ?? ''} progress={s.progress} label={twinText(locale, 'loading')} />}
+        {s.status === 'error' && (
+          <div className="twin__error" role="alert">
+            <h2>{twinText(locale, 'error.title')}</h2>
+            <p>{twinText(locale, 'error.body')}</p>
+            <p className="twin__error-detail">{s.error}</p>
+            <button type="button" onClick={() => { setRetry((r) => r + 1); useTwinStore.getState().patch({ status: 'loading', error: null, firstFrame: false, progress: 0 }); }}>
+              {twinText(locale, 'retry')}
+            </button>
+          </div>
+        )}
+        {s.contextLost && <div className="twin__notice" role="status">{twinText(locale, 'contextLost')}</div>}
+        {s.status === 'ready' && missing.length > 0 && (
+          <div className="twin__notice twin__notice--missing" role="status">
+            {twinText(locale, 'missing')} {missing.map((m) => `${twinText(locale, `view.${m.view}`)} (${m.missing.join(', ')})`).join('; ')}
+          </div>
+        )}
+        {s.selectedHotspot && <HotspotCard hotspot={s.selectedHotspot} locale={locale} onClose={() => s.selectHotspot(null)} />}
+      </div>
+      <TwinToolbar ids={ids} bundle={bundle} locale={locale} />
+    </div>
+  );
+}
