@@ -25,7 +25,12 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
   });
   pool.on('error', () => undefined); // idle client errors surface on the next query instead
-  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  if (schema) {
+    // Two instances starting together can both try to create it: the loser's error is harmless.
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch((e: { code?: string }) => {
+      if (e.code !== '23505' && e.code !== '42P06') throw e;
+    });
+  }
 
   const makeTx = (client: pg.PoolClient): Tx => ({
     dialect: 'postgres',

@@ -17,7 +17,7 @@ describe.skipIf(!BACKENDS.includes('postgres'))('two instances on one PostgreSQL
   let manager = '';
 
   beforeAll(async () => {
-    dbs = [await openPostgres(PG_URL, schema), await openPostgres(PG_URL, schema)];
+    dbs = await Promise.all([openPostgres(PG_URL, schema), openPostgres(PG_URL, schema)]); // both create the schema
     await Promise.all(dbs.map((db) => migrate(db, Date.now()))); // concurrent start: migrations must not race
     ({ kiosk, manager } = await dbs[0]!.transaction(async (tx) => {
       await ensureStore(tx, 'store-a', 'A', Date.now());
