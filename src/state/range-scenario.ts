@@ -17,9 +17,10 @@ export function presetDefaults(preset: ScenarioPreset): ScenarioOverrides {
 
 /**
  * The scenario JSON to simulate: the preset with the customer's temperature and climate choice.
- * A car that sat out at the preset's temperature (battery or cabin start equal to its ambient,
- * or not given) is assumed to sit out at the new temperature too; a start temperature that
- * differs from ambient (garage, preconditioning) is the preset's deliberate choice and stays.
+ * At the preset's own temperature the preset is used as written. At any other temperature the
+ * slider means "the car stood and drives at this temperature": start temperatures the preset
+ * set for its own weather (a cabin heated by the Guangzhou sun, a battery at 38 °C) no longer
+ * apply, so the car starts soaked at the new ambient. Sun, wind and tyres stay.
  */
 export function scenarioWithOverrides(
   preset: ScenarioPreset,
@@ -27,8 +28,9 @@ export function scenarioWithOverrides(
 ): Record<string, unknown> {
   const raw = preset.raw;
   const out: Record<string, unknown> = { ...raw, ambientC: overrides.ambientC };
-  for (const key of ['batteryStartC', 'cabinStartC'] as const) {
-    if (raw[key] === raw.ambientC) delete out[key];
+  if (overrides.ambientC !== raw.ambientC) {
+    delete out.batteryStartC;
+    delete out.cabinStartC;
   }
   const hvac = preset.scenario.hvac;
   if (!overrides.climateOn) {
@@ -42,3 +44,9 @@ export function scenarioWithOverrides(
   }
   return out;
 }
+
+/** Temperatures of the range-versus-temperature curve: the slider's span in 5 °C steps. */
+export const CURVE_AMBIENT_C: readonly number[] = Array.from(
+  { length: (AMBIENT_MAX_C - AMBIENT_MIN_C) / 5 + 1 },
+  (_, i) => AMBIENT_MIN_C + 5 * i,
+);

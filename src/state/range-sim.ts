@@ -1,20 +1,35 @@
 import { createCoalescingClient, type CoalescingClient, type WorkerPort } from './coalescing-client.ts';
+import { useCurveStore } from './curve-store.ts';
 import { useRangeStore } from './range-store.ts';
-import type { SimEnvelope, SimReply, SimRequest } from './sim-protocol.ts';
+import type { CurveEnvelope, CurveReply, CurveRequest, SimEnvelope, SimReply, SimRequest } from './sim-protocol.ts';
 
-let client: CoalescingClient<SimRequest> | null = null;
+let rangeClient: CoalescingClient<SimRequest> | null = null;
+let curveClient: CoalescingClient<CurveRequest> | null = null;
 
-function getClient(): CoalescingClient<SimRequest> {
-  if (!client) {
+function getRangeClient(): CoalescingClient<SimRequest> {
+  if (!rangeClient) {
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
-    client = createCoalescingClient<SimRequest, SimReply>(
+    rangeClient = createCoalescingClient<SimRequest, SimReply>(
       worker as unknown as WorkerPort<SimEnvelope, SimReply>,
       ({ reply }) => useRangeStore.getState().receive(reply),
       (seq, message) =>
         useRangeStore.getState().receive({ seq, ok: false, failure: { kind: 'sim', message } }),
     );
   }
-  return client;
+  return rangeClient;
+}
+
+function getCurveClient(): CoalescingClient<CurveRequest> {
+  if (!curveClient) {
+    const worker = new Worker(new URL('./curve.worker.ts', import.meta.url), { type: 'module' });
+    curveClient = createCoalescingClient<CurveRequest, CurveReply>(
+      worker as unknown as WorkerPort<CurveEnvelope, CurveReply>,
+      ({ reply }) => useCurveStore.getState().receive(reply),
+      (seq, message) =>
+        useCurveStore.getState().receive({ seq, ok: false, failure: { kind: 'sim', message } }),
+    );
+  }
+  return curveClient;
 }
 
 /**
@@ -22,6 +37,12 @@ function getClient(): CoalescingClient<SimRequest> {
  * as the inputs change: requests are coalesced, only the newest waiting one is computed.
  */
 export function requestRange(request: SimRequest): void {
-  const seq = getClient().submit(request);
+  const seq = getRangeClient().submit(request);
   useRangeStore.getState().requested(seq);
+}
+
+/** Asks the curve worker for a range-versus-temperature curve (coalesced the same way). */
+export function requestCurve(request: CurveRequest): void {
+  const seq = getCurveClient().submit(request);
+  useCurveStore.getState().requested(seq);
 }

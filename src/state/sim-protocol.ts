@@ -51,3 +51,22 @@ export interface SimEnvelope {
   seq: number;
   request: SimRequest;
 }
+
+/** A range-versus-temperature curve: the same settings at each ambient temperature. */
+export interface CurveRequest {
+  vehicle: unknown;
+  vehicleSource: string;
+  /** One scenario per point, in the order of `ambientC`. */
+  scenarios: unknown[];
+  scenarioSource: string;
+  ambientC: number[];
+}
+
+export type CurveReply =
+  | { seq: number; ok: true; ambientC: number[]; rangeKm: number[] }
+  | { seq: number; ok: false; failure: SimFailure };
+
+export interface CurveEnvelope {
+  seq: number;
+  request: CurveRequest;
+}

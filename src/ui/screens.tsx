@@ -34,6 +34,12 @@ export const screens: ScreenEntry[] = [
     blurbKey: 'home.tile.twin',
     Component: lazy(() => import('./twin/TwinScreen.tsx').then((m) => ({ default: m.TwinScreen }))),
   },
+  {
+    id: 'needs',
+    labelKey: 'nav.needs',
+    blurbKey: 'home.tile.needs',
+    Component: lazy(() => import('./needs/NeedsScreen.tsx').then((m) => ({ default: m.NeedsScreen }))),
+  },
 ];
 
 export function findScreen(id: string): ScreenEntry | undefined {

@@ -112,6 +112,36 @@ describe('range lab', () => {
     await page.close();
   });
 
+  it('draws the range-versus-temperature curve from the simulator and marks the current result', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await openRange(page, 'vela-s5-long-range', 'beijing-winter-mixed');
+    await page.locator('.curve[data-stale="false"] .curve__point').first().waitFor();
+    const points = () =>
+      page.locator('.curve__point').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-ambient-c')), e.getAttribute('data-range-km')] as const));
+    const first = await points();
+    expect(first.map(([a]) => a)).toEqual([-30, -25, -20, -15, -10, -5, 0, 5, 10, 15, 20, 25, 30, 35, 40, 45]);
+    for (const [a, km] of first.filter(([a]) => [-30, -10, 20, 45].includes(a))) {
+      expect(km, `${a} °C`).toBe(simulatedRangeKm('vela-s5-long-range', 'beijing-winter-mixed', a).toFixed(1));
+    }
+    expect(await page.getByTestId('curve-marker').getAttribute('data-ambient-c')).toBe('-8');
+
+    // The slider moves the marker; the curve itself stays (it does not depend on temperature).
+    await page.getByTestId('ambient-slider').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('curve-marker').getAttribute('data-ambient-c')).toBe('-5');
+    expect(await points()).toEqual(first);
+
+    // Climate off: a new curve, with more range in the cold.
+    await page.getByTestId('climate-off').click();
+    await expect.poll(async () => (await points())[0]![1]).not.toBe(first[0]![1]);
+    await page.locator('.curve[data-stale="false"]').waitFor();
+    const off = await points();
+    expect(Number(off[0]![1])).toBeGreaterThan(Number(first[0]![1]));
+    await screenshot(page, 'range-curve');
+    assertClean();
+    await page.close();
+  });
+
   it('switches the range screen to English with locale formatting', async () => {
     const { page, assertClean } = await openPage(browser);
     await openRange(page, 'vela-x7-standard', 'guangzhou-summer-city');

@@ -100,7 +100,9 @@ describe('kiosk shell', () => {
     await page.goto(`${server.url}/?idle=6#/range`);
     await page.locator('[data-screen="range"]').waitFor();
     await page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
-    await page.getByRole('button', { name: '继续浏览' }).click();
+    // A touch anywhere counts (the card's title here, so nothing underneath gets pressed).
+    const title = (await page.locator('#idle-title').boundingBox())!;
+    await page.mouse.click(title.x + 4, title.y + title.height / 2);
     expect(await page.getByTestId('idle-warning').count()).toBe(0);
     // Past the moment the uncancelled reset would have fired (6 s), before the next one (click + 6 s).
     await page.waitForTimeout(3500);

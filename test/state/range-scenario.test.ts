@@ -17,20 +17,21 @@ const garage = preset({
 });
 
 describe('scenarioWithOverrides', () => {
-  it('gives the preset unchanged for its own defaults', () => {
-    const out = scenarioWithOverrides(harbin, presetDefaults(harbin));
-    expect(parseScenario(out)).toEqual(parseScenario({ ...harbin.raw, batteryStartC: undefined }));
+  it('gives the preset as written at its own temperature', () => {
+    const out = scenarioWithOverrides(garage, presetDefaults(garage));
+    expect(parseScenario(out)).toEqual(garage.scenario);
   });
 
-  it('moves a cold-soaked battery with the new ambient temperature', () => {
-    const out = parseScenario(scenarioWithOverrides(harbin, { ambientC: 10, climateOn: true }));
+  it('starts the car soaked at a new ambient temperature, dropping the preset start temperatures', () => {
+    const out = parseScenario(scenarioWithOverrides(garage, { ambientC: 10, climateOn: false }));
     expect(out.ambientC).toBe(10);
     expect(out.batteryStartC).toBeUndefined();
+    expect(out.cabinStartC).toBeUndefined();
   });
 
-  it('keeps a deliberate start temperature (garage, preconditioning)', () => {
-    const out = parseScenario(scenarioWithOverrides(garage, { ambientC: -30, climateOn: false }));
-    expect(out).toMatchObject({ ambientC: -30, batteryStartC: 5, cabinStartC: 5 });
+  it('keeps the rest of the preset (tyres, payload, drive) at a new temperature', () => {
+    const out = parseScenario(scenarioWithOverrides(harbin, { ambientC: 10, climateOn: true }));
+    expect(out).toMatchObject({ payloadKg: 75, drive: { cycle: 'CLTC-P' }, hvac: { mode: 'on', setpointC: 22 } });
   });
 
   it('switches climate off, keeping seat heating', () => {

@@ -9,6 +9,8 @@ import { TemperatureSlider } from './TemperatureSlider.tsx';
 import { ClimateToggle } from './ClimateToggle.tsx';
 import { RangeResultPanel } from './RangeResultPanel.tsx';
 import { FailureCard } from './FailureCard.tsx';
+import { RangeCurve } from './RangeCurve.tsx';
+import { useRangeStore } from '../../state/range-store.ts';
 import '../styles/range.css';
 
 /** Range lab, first version: trim, scenario, temperature and climate in; range and energy out. */
@@ -19,6 +21,9 @@ export function RangeScreen() {
     if (useLineupStore.getState().status === 'idle') void useLineupStore.getState().load();
   }, []);
   const selection = useRangeSimulation();
+  const ambientC = useRangeStore((s) => s.ambientC);
+  const result = useRangeStore((s) => s.result);
+  const ratedKm = selection.entry?.status === 'ok' ? selection.entry.spec.rated?.cltcKm : undefined;
 
   if (lineup.status === 'error' && lineup.failure) {
     return (
@@ -51,10 +56,11 @@ export function RangeScreen() {
       </div>
       <div className="range__controls card">
         <ScenarioPicker presets={presetCatalogue.presets} />
-        <div className="range__row">
-          <TemperatureSlider preset={selection.preset} />
-          <ClimateToggle />
-        </div>
+        <TemperatureSlider
+          preset={selection.preset}
+          aside={<ClimateToggle />}
+          chart={<RangeCurve ambientC={ambientC ?? 0} rangeKm={result?.rangeKm ?? null} ratedKm={ratedKm} />}
+        />
       </div>
       <RangeResultPanel entry={selection.entry} />
     </section>

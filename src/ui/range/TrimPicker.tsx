@@ -30,10 +30,10 @@ export function TrimPicker({ entries }: { entries: LineupEntry[] }) {
                   <span className={e.spec.hvac.heatPump ? 'badge badge--hp' : 'badge'}>
                     {t(e.spec.hvac.heatPump ? 'range.heatPump' : 'range.ptc')}
                   </span>
+                  {e.spec.rated?.cltcKm !== undefined && (
+                    <span className="trim__rated">CLTC {formatKm(locale, e.spec.rated.cltcKm)}</span>
+                  )}
                 </span>
-                {e.spec.rated?.cltcKm !== undefined && (
-                  <span className="trim__rated">CLTC {formatKm(locale, e.spec.rated.cltcKm)}</span>
-                )}
               </>
             ) : (
               <>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLineupStore, type LineupEntry } from '../../state/lineup-store.ts';
-import { scenarioWithOverrides, presetDefaults } from '../../state/range-scenario.ts';
-import { requestRange } from '../../state/range-sim.ts';
+import { CURVE_AMBIENT_C, presetDefaults, scenarioWithOverrides } from '../../state/range-scenario.ts';
+import { requestCurve, requestRange } from '../../state/range-sim.ts';
 import { useRangeStore } from '../../state/range-store.ts';
 import { presetCatalogue, type ScenarioPreset } from '../../state/scenario-presets.ts';
 
@@ -17,7 +17,8 @@ export interface RangeSelection {
 
 /**
  * Picks defaults once the line-up is there and sends the simulator a request whenever the
- * trim, preset, temperature or climate changes (the worker client coalesces them).
+ * trim, preset, temperature or climate changes (the worker client coalesces them), and the curve
+ * worker one whenever the trim, preset or climate changes.
  */
 export function useRangeSimulation(): RangeSelection {
   const entries = useLineupStore((s) => s.entries);
@@ -45,6 +46,18 @@ export function useRangeSimulation(): RangeSelection {
       scenarioSource: preset.source,
     });
   }, [entry, preset, ambientC, climateOn]);
+
+  // The curve ignores the slider: dragging moves the marker, it does not recompute 16 runs.
+  useEffect(() => {
+    if (entry?.status !== 'ok' || !preset || climateOn === null) return;
+    requestCurve({
+      vehicle: entry.raw,
+      vehicleSource: entry.source,
+      scenarioSource: preset.source,
+      ambientC: [...CURVE_AMBIENT_C],
+      scenarios: CURVE_AMBIENT_C.map((a) => scenarioWithOverrides(preset, { ambientC: a, climateOn })),
+    });
+  }, [entry, preset, climateOn]);
 
   return { entry, preset };
 }

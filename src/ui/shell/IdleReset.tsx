@@ -6,7 +6,10 @@ import { HOME_SCREEN_ID, useNavStore } from '../../state/nav-store.ts';
 import { resetKioskSession } from '../../state/session-reset.ts';
 import { IdleWarning } from './IdleWarning.tsx';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'input'];
+// Deliberate actions only: a mouse resting on a kiosk or a hand passing by must not hold a
+// session forever (and a hover must not dismiss the warning card before it can be read).
+// Drags start with a pointerdown and slider drags emit input events.
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
 /** How long the "still there?" card shows before the reset. */
 const WARNING_MS = 10_000;
 

@@ -2,8 +2,12 @@ import { useEffect } from 'react';
 import { findScreen } from '../screens.tsx';
 import { useNavStore } from '../../state/nav-store.ts';
 
+/** Hashes that open a screen under another name: the share link `#/plan?a=<token>` opens `needs`. */
+const ALIASES: Record<string, string> = { plan: 'needs' };
+
 function screenFromHash(hash: string): string | null {
-  const id = hash.replace(/^#\/?/, '');
+  const path = hash.replace(/^#\/?/, '').split('?')[0]!;
+  const id = ALIASES[path] ?? path;
   return id && findScreen(id) ? id : null;
 }
 
@@ -25,9 +29,11 @@ export function useHashRoute(): void {
   }, []);
 
   useEffect(() => {
-    const wanted = `#/${screenId}`;
-    if (location.hash !== wanted) {
-      history.replaceState(null, '', `${location.pathname}${location.search}${wanted}`);
+    // The store's value, not this render's: on the first render the hash was applied just above.
+    // A hash that already opens this screen stays, so a share link keeps its token.
+    const current = useNavStore.getState().screenId;
+    if (screenFromHash(location.hash) !== current) {
+      history.replaceState(null, '', `${location.pathname}${location.search}#/${current}`);
     }
   }, [screenId]);
 }

@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import { onSessionReset } from './session-reset.ts';
+import type { CurveReply } from './sim-protocol.ts';
+
+export interface RangeCurve {
+  ambientC: number[];
+  rangeKm: number[];
+}
+
+interface CurveState {
+  curve: RangeCurve | null;
+  /** True while a curve for newer settings is being computed (the old one is shown faded). */
+  stale: boolean;
+  failed: boolean;
+  requestedSeq: number;
+  shownSeq: number;
+  requested: (seq: number) => void;
+  receive: (reply: CurveReply) => void;
+  reset: () => void;
+}
+
+/**
+ * The range-versus-temperature curve for the current trim, preset and climate setting. It does
+ * not depend on the slider, so dragging only moves the marker along it.
+ */
+export const useCurveStore = create<CurveState>()((set, get) => ({
+  curve: null,
+  stale: false,
+  failed: false,
+  requestedSeq: 0,
+  shownSeq: 0,
+  requested: (seq) => set({ requestedSeq: Math.max(seq, get().requestedSeq), stale: true }),
+  receive: (reply) => {
+    const { shownSeq, requestedSeq } = get();
+    if (reply.seq <= shownSeq) return;
+    set({
+      shownSeq: reply.seq,
+      stale: reply.seq < requestedSeq,
+      ...(reply.ok
+        ? { curve: { ambientC: reply.ambientC, rangeKm: reply.rangeKm }, failed: false }
+        : { curve: null, failed: true }),
+    });
+  },
+  reset: () =>
+    set({ curve: null, stale: false, failed: false, shownSeq: get().requestedSeq }),
+}));
+
+onSessionReset(() => useCurveStore.getState().reset());

@@ -1,0 +1,75 @@
+import { formatKm, formatPercent } from '../../i18n/index.ts';
+import { DEFAULT_PRICES, type Prices, type YearlyCost } from '../../plan/index.ts';
+import { formatCny, formatLPer100km } from './plan-format.ts';
+import { PRICE_FIELDS, stepPrice } from './price-fields.ts';
+import { useNeedsI18n } from './use-needs-i18n.ts';
+
+interface Props {
+  cost: YearlyCost;
+  fuelLPer100km: number;
+  prices: Prices;
+  onPrices: (prices: Prices) => void;
+  /** A new cost for edited prices is being computed. */
+  computing: boolean;
+}
+
+/** Fuel against electricity for a year of driving, with the prices the customer can change. */
+export function CostCard({ cost, fuelLPer100km, prices, onPrices, computing }: Props) {
+  const { locale, n } = useNeedsI18n();
+  const max = Math.max(cost.fuelCny, cost.electricityCny, 1);
+  const saving = cost.savingCny;
+  const priceText = (key: (typeof PRICE_FIELDS)[number]) =>
+    key.unit === 'share'
+      ? formatPercent(locale, prices[key.key])
+      : n(key.unit === 'perLitre' ? 'unit.perLitre' : 'unit.perKwh', { price: formatCny(locale, prices[key.key], 2) });
+  const isDefault = PRICE_FIELDS.every((f) => prices[f.key] === DEFAULT_PRICES[f.key]);
+  return (
+    <section className="plan-card cost card" aria-labelledby="cost-title" data-computing={computing}>
+      <h2 id="cost-title" className="plan-card__title">
+        {n('plan.cost')}
+      </h2>
+      <p className="plan-card__note">{n('plan.cost.basis', { km: formatKm(locale, cost.yearlyKm), fuel: formatLPer100km(locale, fuelLPer100km) })}</p>
+      <div className="cost__bars">
+        {(
+          [
+            ['fuel', cost.fuelCny],
+            ['electricity', cost.electricityCny],
+          ] as const
+        ).map(([kind, cny]) => (
+          <div key={kind} className={`cost__bar cost__bar--${kind}`}>
+            <span className="cost__label">{n(kind === 'fuel' ? 'plan.cost.fuel' : 'plan.cost.electricity')}</span>
+            <span className="cost__track">
+              <span className="cost__fill" style={{ width: `${(cny / max) * 100}%` }} />
+            </span>
+            <span className="cost__amount tabular" data-testid={`plan-cost-${kind}`}>
+              {formatCny(locale, Math.round(cny))}
+            </span>
+          </div>
+        ))}
+      </div>
+      <p className={`cost__saving tabular${saving < 0 ? ' cost__saving--more' : ''}`} data-testid="plan-saving">
+        {n(saving >= 0 ? 'plan.cost.saving' : 'plan.cost.more', { amount: formatCny(locale, Math.round(Math.abs(saving))) })}
+      </p>
+      <fieldset className="prices">
+        <legend className="plan-card__subtitle">{n('plan.prices')}</legend>
+        {PRICE_FIELDS.map((f) => (
+          <div key={f.key} className="price">
+            <span className="price__label">{n(f.labelKey)}</span>
+            <button type="button" className="stepper stepper--small" aria-label={`${n('stepper.less')} · ${n(f.labelKey)}`} data-testid={`price-less-${f.key}`} onClick={() => onPrices(stepPrice(prices, f, -1))}>
+              −
+            </button>
+            <output className="price__value tabular" data-testid={`price-${f.key}`}>
+              {priceText(f)}
+            </output>
+            <button type="button" className="stepper stepper--small" aria-label={`${n('stepper.more')} · ${n(f.labelKey)}`} data-testid={`price-more-${f.key}`} onClick={() => onPrices(stepPrice(prices, f, 1))}>
+              +
+            </button>
+          </div>
+        ))}
+        <button type="button" className="needs-link" hidden={isDefault} onClick={() => onPrices(DEFAULT_PRICES)}>
+          {n('price.reset')}
+        </button>
+      </fieldset>
+    </section>
+  );
+}

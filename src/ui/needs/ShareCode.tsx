@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import { planLink, type Answers } from '../../plan/index.ts';
+import { qrMatrix, qrPath } from './qr-matrix.ts';
+import { useNeedsI18n } from './use-needs-i18n.ts';
+
+/** The QR standard's quiet zone: four modules of white around the code. */
+const QUIET_ZONE = 4;
+
+/** A QR code of the plan link: the customer's phone opens the same plan from the answers alone. */
+export function ShareCode({ answers }: { answers: Answers }) {
+  const { n } = useNeedsI18n();
+  const link = planLink(location.origin, answers);
+  const { size, d } = useMemo(() => {
+    const m = qrMatrix(link);
+    return { size: m.size + 2 * QUIET_ZONE, d: qrPath(m, QUIET_ZONE) };
+  }, [link]);
+  return (
+    <section className="plan-card share card" aria-labelledby="share-title">
+      <svg
+        className="share__code"
+        viewBox={`0 0 ${size} ${size}`}
+        role="img"
+        aria-label={n('plan.share')}
+        data-testid="share-qr"
+        data-link={link}
+        shapeRendering="crispEdges"
+      >
+        <rect width={size} height={size} fill="#fff" />
+        <path d={d} fill="#000" />
+      </svg>
+      <div className="share__text">
+        <h2 id="share-title" className="plan-card__title">
+          {n('plan.share')}
+        </h2>
+        <p className="plan-card__note">{n('plan.share.note')}</p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { PLAN_ROUTE } from '../../plan/index.ts';
+import { usePlanStore } from '../../state/plan-store.ts';
+
+/** The share token in a hash like `#/plan?a=<token>`, '' when the link has none, null when it is no plan link. */
+export function shareToken(hash: string): string | null {
+  if (hash !== PLAN_ROUTE && !hash.startsWith(`${PLAN_ROUTE}?`)) return null;
+  return new URLSearchParams(hash.slice(PLAN_ROUTE.length + 1)).get('a') ?? '';
+}
+
+/** Opens the plan of a share link when the page is (or becomes) `#/plan?a=<token>`. */
+export function useShareLink(): void {
+  useEffect(() => {
+    const apply = () => {
+      const token = shareToken(location.hash);
+      if (token !== null) usePlanStore.getState().openLink(token);
+    };
+    apply();
+    window.addEventListener('hashchange', apply);
+    return () => window.removeEventListener('hashchange', apply);
+  }, []);
+}
+
+/** Leaves a share link's URL (the customer edits or starts over): the hash becomes `#/needs`. */
+export function leaveShareLink(): void {
+  if (shareToken(location.hash) !== null) history.replaceState(null, '', `${location.pathname}${location.search}#/needs`);
+}
