@@ -19,6 +19,7 @@ import { SECURITY_HEADERS } from './security-headers.ts';
 import { kioskRoutes, type LocalKiosk } from './routes-kiosk.ts';
 import { leadRoutes } from './routes-leads.ts';
 import { manageRoutes } from './routes-manage.ts';
+import { tokenRoutes } from './routes-tokens.ts';
 
 export const BODY_LIMIT_BYTES = 32 * 1024;
 
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   leadRoutes(app, ctx);
   kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited);
   manageRoutes(app, ctx);
+  tokenRoutes(app, ctx);
   app.get('/api/health', async () => ({ status: 'ok', storage: options.db.dialect }));
   const doc = openApiDocument();
   app.get('/api/openapi.json', async () => doc);

@@ -5,6 +5,7 @@ import { LeadSchema } from '../leads/lead-schema.ts';
 import { PairSchema } from './routes-kiosk.ts';
 import { ErasureSchema, ExportQuerySchema, LeadQuerySchema } from './routes-leads.ts';
 import { FunnelQuerySchema, PairingCodeSchema } from './routes-manage.ts';
+import { CreateTokenSchema } from './routes-tokens.ts';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const params = (schema: z.ZodObject) =>
@@ -47,6 +48,13 @@ export function openApiDocument(): object {
       '/api/events': { post: secured('kiosk', { summary: 'Anonymous funnel events', requestBody: { required: true, content: json(FunnelEventBatchSchema) }, responses: { 202: { description: '{ accepted, duplicates }' }, ...common } }) },
       '/api/funnel': { get: secured('rep (own store), manager', { summary: 'Funnel per day (UTC+8) and store', parameters: params(FunnelQuerySchema), responses: { 200: { description: 'funnel rows' }, ...common } }) },
       '/api/pairing-codes': { post: secured('manager', { summary: 'Issue a 10-minute single-use kiosk pairing code', requestBody: { required: true, content: json(PairingCodeSchema) }, responses: { 201: { description: '{ code, expiresAt }' }, ...common } }) },
+      '/api/tokens': {
+        get: secured('manager', { summary: 'List tokens (never their secrets)', responses: { 200: { description: '{ tokens }' }, ...common } }),
+        post: secured('manager', { summary: 'Create a rep or kiosk token; the secret is returned once', requestBody: { required: true, content: json(CreateTokenSchema) }, responses: { 201: { description: '{ id, token }' }, 404: err('no such store'), ...common } }),
+      },
+      '/api/tokens/{id}': {
+        delete: secured('manager', { summary: 'Revoke a token', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: 'revoked' }, 404: err('no such active token'), ...common } }),
+      },
       '/api/pair': { post: { summary: 'Exchange a pairing code for a kiosk token', requestBody: { required: true, content: json(PairSchema) }, responses: { 201: { description: '{ token, storeId }' }, 404: err('unknown, used or expired code'), 400: common[400], 429: common[429] } } },
       '/api/me': { get: secured('any', { summary: 'The calling token’s role and store', responses: { 200: { description: '{ role, storeId }' }, 401: common[401] } }) },
       '/api/kiosk-config': { get: { summary: 'The local kiosk’s token; loopback, same-origin requests only', responses: { 200: { description: '{ token, storeId }' }, 403: err('not local') } } },

@@ -19,6 +19,9 @@ const MATRIX: { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: () => obj
   { method: 'GET', url: '/api/funnel', allowed: ['rep', 'manager'] },
   { method: 'POST', url: '/api/pairing-codes', body: () => ({ storeId: 'store-a' }), allowed: ['manager'] },
   { method: 'GET', url: '/api/me', allowed: ['kiosk', 'rep', 'manager'] },
+  { method: 'GET', url: '/api/tokens', allowed: ['manager'] },
+  { method: 'POST', url: '/api/tokens', body: () => ({ role: 'rep', storeId: 'store-a' }), allowed: ['manager'] },
+  { method: 'DELETE', url: '/api/tokens/000000000000', allowed: ['manager'] },
   { method: 'GET', url: '/api/health', allowed: ALL },
   { method: 'GET', url: '/api/openapi.json', allowed: ALL },
 ];
@@ -50,6 +53,19 @@ describe.each(BACKENDS)('permission matrix (%s)', (backend) => {
     await f.db.transaction((tx) => revokeToken(tx, id, f.clock.ms));
     f.clock.ms += 5_001; // token cache lifetime
     expect((await f.app.inject({ url: '/api/leads', headers: auth(token) })).statusCode).toBe(401);
+  });
+
+  it('lets a manager create and revoke a rep token through the API, effective at once', async () => {
+    const created = await f.app.inject({ method: 'POST', url: '/api/tokens', headers: auth(f.tokens.manager), payload: { role: 'rep', storeId: 'store-b', label: 'Li Na' } });
+    expect(created.statusCode).toBe(201);
+    const { id, token } = created.json();
+    expect((await f.app.inject({ url: '/api/me', headers: auth(token) })).json()).toEqual({ role: 'rep', storeId: 'store-b' });
+    const listed = (await f.app.inject({ url: '/api/tokens', headers: auth(f.tokens.manager) })).json();
+    expect(JSON.stringify(listed)).not.toContain(token);
+    expect(listed.tokens.find((t: { id: string }) => t.id === id)).toMatchObject({ role: 'rep', storeId: 'store-b', revoked: false });
+    expect((await f.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: auth(f.tokens.manager) })).statusCode).toBe(204);
+    expect((await f.app.inject({ url: '/api/me', headers: auth(token) })).statusCode).toBe(401);
+    expect((await f.app.inject({ method: 'POST', url: '/api/tokens', headers: auth(f.tokens.manager), payload: { role: 'manager', storeId: 'store-a' } })).statusCode).toBe(400);
   });
 
   it('refuses unknown and malformed bearer tokens', async () => {
