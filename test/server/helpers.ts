@@ -51,11 +51,13 @@ export const keys = deriveKeys(Buffer.alloc(32, 7));
 export type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
 /** App + stores `store-a`, `store-b` + a token per role; `clock.ms` drives the app's clock. */
-export async function makeFixture(backend: Backend, options: Partial<BuildAppOptions> = {}) {
+type Tokens = { kiosk: string; kioskB: string; rep: string; repB: string; manager: string };
+
+export async function makeFixture(backend: Backend, options: Partial<BuildAppOptions> | ((tokens: Tokens) => Partial<BuildAppOptions>) = {}) {
   const t = await openTestDb(backend);
   const clock = { ms: T0 };
   await migrate(t.db, clock.ms);
-  const tokens = await t.db.transaction(async (tx) => {
+  const tokens: Tokens = await t.db.transaction(async (tx) => {
     await ensureStore(tx, 'store-a', 'Store A', clock.ms);
     await ensureStore(tx, 'store-b', 'Store B', clock.ms);
     const mk = async (role: 'kiosk' | 'rep' | 'manager', store: string | null) => (await createToken(tx, role, store, 'test', clock.ms)).token;
@@ -67,7 +69,8 @@ export async function makeFixture(backend: Backend, options: Partial<BuildAppOpt
       manager: await mk('manager', null),
     };
   });
-  const app = await buildApp({ db: t.db, keys, now: () => clock.ms, rateLimitPerMinute: 1_000_000, ...options });
+  const extra = typeof options === 'function' ? options(tokens) : options;
+  const app = await buildApp({ db: t.db, keys, now: () => clock.ms, rateLimitPerMinute: 1_000_000, ...extra });
   return {
     ...t,
     app,
