@@ -39,3 +39,49 @@ export async function fetchLocalKioskToken(baseUrl = '', doFetch: typeof fetch =
     return null;
   }
 }
+
+/** Where a paired kiosk keeps its token (default: localStorage; must survive the idle reset). */
+export type TokenStore = { get(): Promise<string | null>; set(token: string | null): Promise<void> };
+
+export function localStorageTokenStore(key = 'showroom-twin.kiosk-token', storage: Storage = globalThis.localStorage): TokenStore {
+  return {
+    get: async () => storage.getItem(key),
+    set: async (token) => (token === null ? storage.removeItem(key) : storage.setItem(key, token)),
+  };
+}
+
+export type PairResult = { ok: true; storeId: string } | { ok: false; status: number | null; field?: string };
+
+/**
+ * The kiosk's token: a token saved at pairing wins, else the local kiosk's token from the server on
+ * this machine. `pair(code)` is what rep mode calls with a manager's pairing code.
+ */
+export function createKioskTokenSource(options: { store: TokenStore; baseUrl?: string; fetch?: typeof fetch }) {
+  const doFetch = options.fetch ?? fetch;
+  const base = options.baseUrl ?? '';
+  let local: Promise<string | null> | undefined;
+  return {
+    async get(): Promise<string | null> {
+      const paired = await options.store.get();
+      if (paired) return paired;
+      local ??= fetchLocalKioskToken(base, doFetch).then((c) => c?.token ?? null);
+      const token = await local;
+      if (token === null) local = undefined; // try again next time
+      return token;
+    },
+    async pair(code: string, label?: string): Promise<PairResult> {
+      let res: Response;
+      try {
+        res = await doFetch(`${base}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, ...(label ? { label } : {}) }) });
+      } catch {
+        return { ok: false, status: null };
+      }
+      const body = (await res.json().catch(() => ({}))) as { token?: string; storeId?: string; field?: string };
+      if (res.status !== 201 || !body.token || !body.storeId) return { ok: false, status: res.status, ...(body.field ? { field: body.field } : {}) };
+      await options.store.set(body.token);
+      return { ok: true, storeId: body.storeId };
+    },
+    /** Forgets a paired token (e.g. after a 401: the token was revoked). */
+    unpair: () => options.store.set(null),
+  };
+}
