@@ -4,7 +4,7 @@
  * request and HTTP error (a missing favicon included), and takes screenshots that must not be blank.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,13 +39,33 @@ export interface PreviewServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `vite preview` on dist/ (build first) and waits until it answers. */
+/**
+ * Copies dist/ to a private folder, so another build in the same working tree (several
+ * engineers share it) cannot swap the files under a running test. A copy taken while such a
+ * build is half written (index.html naming assets that are not there yet) is retaken.
+ */
+async function snapshotDist(): Promise<string> {
+  const dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
+  for (let attempt = 0; ; attempt++) {
+    const copy = mkdtempSync(join(tmpdir(), 'showroom-dist-'));
+    cpSync(dist, copy, { recursive: true });
+    const html = existsSync(join(copy, 'index.html')) ? readFileSync(join(copy, 'index.html'), 'utf8') : '';
+    const assets = [...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]!);
+    if (html && assets.every((a) => existsSync(join(copy, a)))) return copy;
+    rmSync(copy, { recursive: true, force: true });
+    if (attempt >= 10) throw new Error('dist/ stays incomplete (a build in progress?)');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Starts `vite preview` on a snapshot of dist/ (build first) and waits until it answers. */
 export async function startPreview(): Promise<PreviewServer> {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
+  const outDir = await snapshotDist();
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['node_modules/.bin/vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    ['node_modules/.bin/vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: String(port) } },
   );
   let output = '';
@@ -54,7 +74,10 @@ export async function startPreview(): Promise<PreviewServer> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      rmSync(outDir, { recursive: true, force: true });
+      throw new Error(`vite preview exited (${child.exitCode}):\n${output}`);
+    }
     try {
       if ((await fetch(url)).ok) break;
     } catch {
@@ -62,6 +85,7 @@ export async function startPreview(): Promise<PreviewServer> {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      rmSync(outDir, { recursive: true, force: true });
       throw new Error(`vite preview did not answer on ${url}:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 150));
@@ -70,8 +94,12 @@ export async function startPreview(): Promise<PreviewServer> {
     url,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
+        const finish = () => {
+          rmSync(outDir, { recursive: true, force: true });
+          done();
+        };
+        if (child.exitCode !== null) return finish();
+        child.once('exit', finish);
         // By pid: the process we spawned is vite itself (no npx wrapper in between).
         process.kill(child.pid!, 'SIGTERM');
         setTimeout(() => child.exitCode === null && process.kill(child.pid!, 'SIGKILL'), 5000);
