@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -103,7 +103,7 @@ async function bench(name: string, env: Record<string, string>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`${CLIENTS} concurrent clients, ${SECONDS} s per run, loopback; every lead durable before its 2xx`);
+  console.log(`${CLIENTS} concurrent clients, ${SECONDS} s per run, loopback; every lead durable before its 2xx; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (other work on the machine lowers every figure)`);
   const dir = mkdtempSync(join(tmpdir(), 'leads-bench-'));
   try {
     await bench('SQLite', { DATA_DIR: dir, DATABASE_URL: '' });

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { toPgPlaceholders, type Db, type Row, type Tx } from './db.ts';
+import { combineWrites, toPgPlaceholders, type Db, type Row, type Tx } from './db.ts';
 
 const INT8_OID = 20;
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -37,6 +37,10 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
     all: async <T = Row>(sql: string, params: readonly unknown[] = []) => (await client.query(toPgPlaceholders(sql), params as unknown[])).rows as T[],
     get: async <T = Row>(sql: string, params: readonly unknown[] = []) => (await client.query(toPgPlaceholders(sql), params as unknown[])).rows[0] as T | undefined,
     run: async (sql: string, params: readonly unknown[] = []) => (await client.query(toPgPlaceholders(sql), params as unknown[])).rowCount ?? 0,
+    batch: async (statements) => {
+      const [sql, params] = statements.length === 1 ? [statements[0]![0], [...statements[0]![1]]] : combineWrites(statements);
+      await client.query(toPgPlaceholders(sql), params);
+    },
     lockKey: async (key: string) => void (await client.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(key)])),
     tryLockKey: async (key: string) => (await client.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [advisoryKey(key)])).rows[0].ok === true,
   });

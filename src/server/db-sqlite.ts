@@ -42,6 +42,9 @@ export function openSqlite(file: string): Db {
       if (stmt.reader) return stmt.all(...params).length;
       return stmt.run(...params).changes;
     },
+    batch: async (statements) => {
+      for (const [sql, params] of statements) prepare(sql).run(...params);
+    },
     lockKey: async () => undefined,
     tryLockKey: async () => true,
   };

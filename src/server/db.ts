@@ -15,6 +15,11 @@ export interface Tx {
   /** Runs a statement and returns the number of rows changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /**
+   * Runs independent writes (no RETURNING, none reading another's rows) in one go: PostgreSQL sends
+   * them as one statement (writable CTEs), saving round trips; SQLite runs them in turn.
+   */
+  batch(statements: readonly (readonly [string, readonly unknown[]])[]): Promise<void>;
+  /**
    * Waits for an exclusive lock on `key` until the transaction ends, across every server instance
    * sharing the database (PostgreSQL advisory lock). SQLite transactions are already serialised.
    */
@@ -28,6 +33,12 @@ export interface Db {
   readonly dialect: Dialect;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** One PostgreSQL statement running independent writes as data-modifying CTEs. */
+export function combineWrites(statements: readonly (readonly [string, readonly unknown[]])[]): [string, unknown[]] {
+  const ctes = statements.map(([sql], i) => `w${i} AS (${sql})`).join(', ');
+  return [`WITH ${ctes} SELECT 1`, statements.flatMap(([, params]) => params)];
 }
 
 /** Rewrites `?` placeholders to PostgreSQL's `$1, $2, ...` (our SQL never has `?` in literals). */

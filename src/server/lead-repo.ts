@@ -53,38 +53,33 @@ export async function createLead(tx: Tx, keys: Keys, storeId: string, lead: Lead
   );
   const contactEnc = encrypt(keys, JSON.stringify(lead.contact));
   const payload = JSON.stringify({ answers: lead.answers, plan: lead.plan, tags: lead.tags, events: lead.events, capturedAt: lead.capturedAt, consent: lead.consent });
-  let receipt: LeadReceipt;
-  if (existing) {
-    const tags = mergeTags(JSON.parse(existing.tags_json) as Lead['tags'], lead.tags);
-    await tx.run('UPDATE leads SET tags_json = ?, tag_list = ?, last_interaction_at = ?, interactions = interactions + 1, contact_enc = ? WHERE id = ?', [
-      JSON.stringify(tags), tagList(tags), nowMs, contactEnc, existing.id,
-    ]);
-    receipt = { id: existing.id, interactionId: lead.id, merged: true };
-  } else {
-    const tags = mergeTags(lead.tags, undefined);
-    await tx.run(
-      'INSERT INTO leads (id, store_id, phone_hash, contact_enc, tags_json, tag_list, created_at, last_interaction_at, interactions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)',
-      [lead.id, storeId, hash, contactEnc, JSON.stringify(tags), tagList(tags), nowMs, nowMs],
-    );
-    receipt = { id: lead.id, interactionId: lead.id, merged: false };
-  }
-  await tx.run('INSERT INTO interactions (id, lead_id, kind, contact_enc, payload_json, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    lead.id, receipt.id, existing ? 'returning' : 'first', contactEnc, payload, nowMs,
-  ]);
+  const receipt: LeadReceipt = existing ? { id: existing.id, interactionId: lead.id, merged: true } : { id: lead.id, interactionId: lead.id, merged: false };
+  const status = existing ? 200 : 201;
+  const tags = mergeTags(existing ? (JSON.parse(existing.tags_json) as Lead['tags']) : undefined, lead.tags);
   const consentRows = CONSENT_PURPOSES.map(([purpose, field]) => [
     receipt.id, lead.id, storeId, hash, purpose, lead.consent[field] === true ? 1 : 0, lead.consent.textVersion, lead.consent.givenAt ?? null, nowMs,
   ]);
-  await tx.run(
-    `INSERT INTO consents (lead_id, interaction_id, store_id, phone_hash, purpose, granted, text_version, given_at, recorded_at) VALUES ${consentRows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    consentRows.flat(),
-  );
+  const writes: [string, unknown[]][] = [
+    existing
+      ? ['UPDATE leads SET tags_json = ?, tag_list = ?, last_interaction_at = ?, interactions = interactions + 1, contact_enc = ? WHERE id = ?', [JSON.stringify(tags), tagList(tags), nowMs, contactEnc, existing.id]]
+      : [
+          'INSERT INTO leads (id, store_id, phone_hash, contact_enc, tags_json, tag_list, created_at, last_interaction_at, interactions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)',
+          [lead.id, storeId, hash, contactEnc, JSON.stringify(tags), tagList(tags), nowMs, nowMs],
+        ],
+    ['INSERT INTO interactions (id, lead_id, kind, contact_enc, payload_json, created_at) VALUES (?, ?, ?, ?, ?, ?)', [lead.id, receipt.id, existing ? 'returning' : 'first', contactEnc, payload, nowMs]],
+    [
+      `INSERT INTO consents (lead_id, interaction_id, store_id, phone_hash, purpose, granted, text_version, given_at, recorded_at) VALUES ${consentRows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      consentRows.flat(),
+    ],
+    ['INSERT INTO idempotency (key, request_hash, status, response_json, created_at) VALUES (?, ?, ?, ?, ?)', [lead.id, requestHash, status, JSON.stringify(receipt), nowMs]],
+  ];
   if (crm) {
-    await tx.run("INSERT INTO crm_outbox (lead_id, interaction_id, event, state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)", [
-      receipt.id, lead.id, existing ? 'lead.merged' : 'lead.created', nowMs, nowMs,
+    writes.push([
+      "INSERT INTO crm_outbox (lead_id, interaction_id, event, state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)",
+      [receipt.id, lead.id, existing ? 'lead.merged' : 'lead.created', nowMs, nowMs],
     ]);
   }
-  const status = existing ? 200 : 201;
-  await tx.run('INSERT INTO idempotency (key, request_hash, status, response_json, created_at) VALUES (?, ?, ?, ?, ?)', [lead.id, requestHash, status, JSON.stringify(receipt), nowMs]);
+  await tx.batch(writes);
   return { status, body: receipt, replayed: false };
 }
 
