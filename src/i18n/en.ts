@@ -31,7 +31,7 @@ export const en: Record<MessageKey, string> = {
   'range.trim': 'Trim',
   'range.scenario': 'Scenario',
   'range.temperature': 'Outside temperature',
-  'range.temperatureReset': 'Use the scenario temperature',
+  'range.temperatureReset': 'Back to {value}',
   'range.curve': 'Range across temperatures',
   'range.curve.failed': 'The temperature curve could not be computed',
   'range.climate': 'Climate',

@@ -32,7 +32,7 @@ export const zhCN = {
   'range.trim': '车型版本',
   'range.scenario': '场景',
   'range.temperature': '环境温度',
-  'range.temperatureReset': '恢复场景温度',
+  'range.temperatureReset': '恢复场景温度 {value}',
   'range.curve': '续航随温度变化',
   'range.curve.failed': '温度曲线计算失败',
   'range.climate': '空调',

@@ -161,6 +161,18 @@ describe('range lab', () => {
     await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm('vela-s5-standard', 'harbin-winter-highway'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    if (name !== 'phone') {
+      // A kiosk shows the whole lab at once, in both languages: nothing below the fold.
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.getByTestId(`lang-${lang}`).click();
+        const below = await page.evaluate(() => {
+          const main = document.querySelector('.shell__main')!;
+          return Math.max(document.documentElement.scrollHeight - window.innerHeight, main.scrollHeight - main.clientHeight);
+        });
+        expect(below, lang).toBeLessThanOrEqual(0);
+      }
+      await page.getByTestId('lang-zh-CN').click();
+    }
     await screenshot(page, `range-${name}`);
     assertClean();
     await page.close();

@@ -40,7 +40,7 @@ export function TemperatureSlider({ preset, chart, aside }: Props) {
               hidden={presetC === ambientC}
               onClick={() => setAmbientC(presetC)}
             >
-              {t('range.temperatureReset')} · {formatCelsius(locale, presetC)}
+              {t('range.temperatureReset', { value: formatCelsius(locale, presetC) })}
             </button>
           )}
         </div>
