@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'purge undefined': {
-        const n = await db.transaction((tx) => purgeExpired(tx, config.RETENTION_DAYS * 24 * 3600_000, now));
+        const n = await db.transaction((tx) => purgeExpired(tx, config.RETENTION_DAYS * 24 * 3600_000, now, config.CONSENT_PROOF_DAYS * 24 * 3600_000));
         info(`purged ${n} leads older than ${config.RETENTION_DAYS} days`);
         break;
       }

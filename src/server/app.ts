@@ -103,7 +103,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited);
   manageRoutes(app, ctx);
   tokenRoutes(app, ctx);
-  app.get('/api/health', async () => ({ status: 'ok', storage: options.db.dialect }));
+  // Liveness by default; `?deep=1` also runs a query (for load balancers that should skip an instance whose database is gone).
+  app.get('/api/health', async (req, reply) => {
+    if ((req.query as { deep?: string }).deep === '1') {
+      const ok = await options.db.transaction((tx) => tx.get('SELECT 1 AS ok')).then(() => true, () => false);
+      if (!ok) return reply.code(503).send({ status: 'storage unavailable', storage: options.db.dialect });
+    }
+    return { status: 'ok', storage: options.db.dialect };
+  });
   const doc = openApiDocument();
   app.get('/api/openapi.json', async () => doc);
 

@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   LEAD_ENCRYPTION_KEY: z.string().optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** How long consent records outlive an erased lead, as proof. */
+  CONSENT_PROOF_DAYS: z.coerce.number().int().min(1).default(1095),
   CRM_WEBHOOK_URL: z.url().optional(),
   CRM_WEBHOOK_SECRET: z.string().min(16).optional(),
   CRM_OUTSIDE_MAINLAND: z.enum(['0', '1']).default('0'),

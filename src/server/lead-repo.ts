@@ -104,9 +104,14 @@ export async function eraseByPhone(tx: Tx, keys: Keys, e164: string, storeId: st
   return rows.length;
 }
 
-/** Purges leads whose last interaction is older than the retention period; returns how many. */
-export async function purgeExpired(tx: Tx, retentionMs: number, nowMs: number): Promise<number> {
+/**
+ * Purges leads whose last interaction is older than `retentionMs`; returns how many. Consent records
+ * of erased leads are kept `consentProofMs` after the erasure (default 3 years, a limitation period),
+ * then deleted too.
+ */
+export async function purgeExpired(tx: Tx, retentionMs: number, nowMs: number, consentProofMs = 3 * 365 * 24 * 3600_000): Promise<number> {
   const cutoff = nowMs - retentionMs;
+  await tx.run('DELETE FROM consents WHERE lead_erased_at IS NOT NULL AND lead_erased_at < ?', [nowMs - consentProofMs]);
   const rows = await tx.all<{ id: string }>('SELECT id FROM leads WHERE last_interaction_at < ?', [cutoff]);
   for (const row of rows) await eraseLead(tx, row.id, 'retention', nowMs);
   await tx.run('DELETE FROM idempotency WHERE created_at < ?', [cutoff]);

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
   const retentionMs = config.RETENTION_DAYS * 24 * 3600_000;
-  const purge = () => db.transaction((tx) => purgeExpired(tx, retentionMs, Date.now())).catch((e: Error) => app.log.error({ name: e.name }, 'retention purge failed'));
+  const purge = () => db.transaction((tx) => purgeExpired(tx, retentionMs, Date.now(), config.CONSENT_PROOF_DAYS * 24 * 3600_000)).catch((e: Error) => app.log.error({ name: e.name }, 'retention purge failed'));
   await purge();
   const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
   purgeTimer.unref();

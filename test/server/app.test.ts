@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeadSchema } from '../../src/leads/lead-schema.ts';
 import type { Db } from '../../src/server/db.ts';
-import { auth, BACKENDS, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { auth, BACKENDS, keys, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
 
 const HOSTILE = [
   "'; DROP TABLE leads; --", '" OR 1=1 --', '<script>alert(1)</script>', '${7*7}', '{{constructor.constructor("x")()}}', '../../../etc/passwd',
@@ -137,5 +138,21 @@ describe('logs', () => {
     const log = lines.join('\n');
     expect(lines.length).toBeGreaterThan(4);
     for (const secret of ['13955554444', '555544441', '王小明', '李四', f.tokens.kiosk, f.tokens.manager]) expect(log).not.toContain(secret);
+  });
+});
+
+describe('storage failures', () => {
+  it('answer 503 (retry later), never 500, and deep health reports them', async () => {
+    const broken: Db = { dialect: 'sqlite', transaction: () => Promise.reject(new Error('disk I/O error')), close: async () => undefined };
+    const app = await buildApp({ db: broken, keys });
+    try {
+      expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/health?deep=1' })).statusCode).toBe(503);
+      const res = await app.inject({ method: 'POST', url: '/api/leads', headers: auth('stw_kiosk_x'), payload: lead() });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+    } finally {
+      await app.close();
+    }
   });
 });

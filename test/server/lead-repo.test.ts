@@ -84,6 +84,18 @@ describe.each(BACKENDS)('lead storage (%s)', (backend) => {
     expect((await consentsOf(old.id)).every((r) => r.erasure_reason === 'retention')).toBe(true);
   });
 
+  it('deletes consent proof of erased leads only after the proof period', async () => {
+    const body = lead({}, nextPhone());
+    await post(body);
+    await f.app.inject({ method: 'DELETE', url: `/api/leads/${body.id}`, headers: auth(f.tokens.manager) });
+    f.clock.ms += 3 * 365 * DAY_MS - DAY_MS;
+    await f.db.transaction((tx) => purgeExpired(tx, 365 * DAY_MS, f.clock.ms));
+    expect(await consentsOf(body.id)).toHaveLength(5);
+    f.clock.ms += 2 * DAY_MS;
+    await f.db.transaction((tx) => purgeExpired(tx, 365 * DAY_MS, f.clock.ms));
+    expect(await consentsOf(body.id)).toHaveLength(0);
+  });
+
   it('a returning customer’s interaction keeps the lead alive past the original retention date', async () => {
     const phone = nextPhone();
     const first = lead({}, phone);
