@@ -6,7 +6,20 @@ import type { SimFailure } from './sim-protocol.ts';
 /** One trim of the line-up: parsed, or the reason its bundle cannot be used. */
 export type LineupEntry =
   | { id: string; source: string; status: 'ok'; raw: unknown; spec: VehicleSpec }
-  | { id: string; source: string; status: 'error'; failure: SimFailure };
+  | { id: string; source: string; status: 'error'; failure: SimFailure; name?: LocalizedName };
+
+export interface LocalizedName {
+  'zh-CN': string;
+  en: string;
+}
+
+/** The display name of a bundle that failed validation, if its name field itself is usable. */
+function nameOf(raw: unknown): LocalizedName | undefined {
+  const name = (raw as { name?: Record<string, unknown> } | null)?.name;
+  return typeof name?.['zh-CN'] === 'string' && typeof name.en === 'string'
+    ? { 'zh-CN': name['zh-CN'], en: name.en }
+    : undefined;
+}
 
 interface LineupState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -46,12 +59,14 @@ async function fetchJson(fetchImpl: typeof fetch, source: string): Promise<unkno
 
 async function loadEntry(fetchImpl: typeof fetch, id: string): Promise<LineupEntry> {
   const source = `models/${id}/vehicle.json`;
+  let raw: unknown;
   try {
-    const raw = await fetchJson(fetchImpl, source);
+    raw = await fetchJson(fetchImpl, source);
     const spec = parseVehicle(raw, source);
     return { id, source, status: 'ok', raw, spec };
   } catch (error) {
-    return { id, source, status: 'error', failure: toFailure(error) };
+    const name = nameOf(raw);
+    return { id, source, status: 'error', failure: toFailure(error), ...(name && { name }) };
   }
 }
 

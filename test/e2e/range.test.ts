@@ -192,6 +192,8 @@ describe('range lab', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain('models/vela-s5-performance/vehicle.json');
     expect(await card.textContent()).toContain('battery.usableKwh');
+    // The broken trim keeps its name in the picker, marked as unusable.
+    expect(await page.getByTestId('trim-vela-s5-performance').textContent()).toContain('维拉 S5');
     await screenshot(page, 'range-broken-vehicle');
     // The other trims still work.
     await page.getByTestId('trim-vela-s5-standard').click();

@@ -50,7 +50,11 @@ describe('line-up store', () => {
     );
     const [good, bad, gone] = useLineupStore.getState().entries;
     expect(good?.status).toBe('ok');
-    expect(bad).toMatchObject({ status: 'error', failure: { kind: 'spec', source: 'models/bad/vehicle.json' } });
+    expect(bad).toMatchObject({
+      status: 'error',
+      failure: { kind: 'spec', source: 'models/bad/vehicle.json' },
+      name: { 'zh-CN': '坏', en: 'Bad' },
+    });
     expect(gone).toMatchObject({ status: 'error', failure: { kind: 'spec', detail: 'HTTP 404' } });
   });
 

@@ -55,6 +55,7 @@ export function TemperatureSlider({ preset, chart, aside }: Props) {
         max={AMBIENT_MAX_C}
         step={1}
         value={ambientC}
+        aria-valuetext={formatCelsius(locale, ambientC)}
         data-testid="ambient-slider"
         onChange={(e) => setAmbientC(Number(e.currentTarget.value))}
       />

@@ -37,7 +37,7 @@ export function TrimPicker({ entries }: { entries: LineupEntry[] }) {
               </>
             ) : (
               <>
-                <span className="trim__name">{e.id}</span>
+                <span className="trim__name">{e.name?.[locale] ?? e.id}</span>
                 <span className="trim__facts trim__facts--error">{t('range.error.vehicle')}</span>
               </>
             )}
