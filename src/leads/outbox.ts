@@ -44,7 +44,7 @@ export type OutboxDeps = {
   /** 12 random bytes for an AES-GCM nonce. */
   randomIv?: () => Uint8Array;
   /** navigator.storage, to ask for persistent storage. */
-  storage?: { persist?: () => Promise<boolean> };
+  storage?: { persist?: () => Promise<boolean>; persisted?: () => Promise<boolean> };
   baseDelayMs?: number;
   maxDelayMs?: number;
   dbName?: string;
@@ -74,7 +74,8 @@ export async function openLeadOutbox(deps: OutboxDeps) {
   const subtle = deps.subtle ?? globalThis.crypto.subtle;
   const randomIv = deps.randomIv ?? (() => globalThis.crypto.getRandomValues(new Uint8Array(12)));
   const db = await openDb(deps.indexedDB ?? globalThis.indexedDB, deps.dbName ?? OUTBOX_DB_NAME);
-  const persisted = deps.storage?.persist ? await deps.storage.persist().catch(() => false) : null;
+  const storage = deps.storage;
+  const persisted = storage?.persist ? ((await storage.persisted?.().catch(() => false)) || (await storage.persist().catch(() => false))) : null;
   const strict = { durability: 'strict' as const };
 
   let key = (await db.get('keys', KEY_ID)) as CryptoKey | undefined;
@@ -115,7 +116,14 @@ export async function openLeadOutbox(deps: OutboxDeps) {
     const summary: SyncSummary = { sent: 0, retrying: 0, rejected: 0 };
     const due = ((await db.getAll('entries')) as Entry[]).filter((e) => e.state === 'pending' && e.nextAttemptAtMs <= deps.now()).sort((a, b) => a.createdAtMs - b.createdAtMs);
     for (const entry of due) {
-      const lead = await unseal<Lead>(subtle, deviceKey, entry.id, entry.sealed!);
+      let lead: Lead;
+      try {
+        lead = await unseal<Lead>(subtle, deviceKey, entry.id, entry.sealed!);
+      } catch {
+        await put({ ...entry, state: 'failed', lastError: 'cannot decrypt (device key changed?)' });
+        summary.rejected++;
+        continue;
+      }
       let result: SendResult;
       try {
         result = await deps.send(lead);

@@ -35,7 +35,11 @@ export function loadKeys(envKey: string | undefined, dataDir: string): Keys {
   const file = join(dir, 'lead.key');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error; // another process made it first: use theirs
+    }
   }
   return deriveKeys(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
 }

@@ -134,6 +134,32 @@ describe('lead outbox', () => {
   });
 });
 
+describe('lead outbox integrity', () => {
+  it('marks an entry that no longer decrypts as failed instead of blocking the queue', async () => {
+    const sent: string[] = [];
+    const h = harness(async (lead) => (sent.push(lead.id), { kind: 'stored', status: 201 }));
+    const outbox = await h.open();
+    opened.push(outbox);
+    const bad = await outbox.enqueue(draft('13812345670'));
+    const good = await outbox.enqueue(draft('13812345671'));
+    await new Promise<void>((resolve) => {
+      const req = h.factory.open(OUTBOX_DB_NAME, 1);
+      req.onsuccess = () => {
+        const store = req.result.transaction('entries', 'readwrite').objectStore('entries');
+        const get = store.get(bad);
+        get.onsuccess = () => {
+          const entry = get.result;
+          new Uint8Array(entry.sealed.data)[0] ^= 0xff; // one flipped bit: GCM authentication fails
+          store.put(entry).onsuccess = () => (req.result.close(), resolve());
+        };
+      };
+    });
+    expect(await outbox.syncNow()).toEqual({ sent: 1, retrying: 0, rejected: 1 });
+    expect(sent).toEqual([good]);
+    expect((await outbox.status()).entries.find((e) => e.id === bad)).toMatchObject({ state: 'failed', lastError: 'cannot decrypt (device key changed?)' });
+  });
+});
+
 describe('outbox against the lead server', () => {
   let f: Fixture;
   afterEach(async () => {
