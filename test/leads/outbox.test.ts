@@ -149,7 +149,8 @@ describe('lead outbox integrity', () => {
         const get = store.get(bad);
         get.onsuccess = () => {
           const entry = get.result;
-          new Uint8Array(entry.sealed.data)[0] ^= 0xff; // one flipped bit: GCM authentication fails
+          const bytes = new Uint8Array(entry.sealed.data);
+          bytes[0] = bytes[0]! ^ 0xff; // one flipped bit: GCM authentication fails
           store.put(entry).onsuccess = () => (req.result.close(), resolve());
         };
       };
