@@ -150,7 +150,7 @@ describe('lead outbox integrity', () => {
         get.onsuccess = () => {
           const entry = get.result;
           const bytes = new Uint8Array(entry.sealed.data);
-          bytes[0] = bytes[0]! ^ 0xff; // one flipped bit: GCM authentication fails
+          bytes[0] = bytes[0]! ^ 0xff; // a corrupted byte: GCM authentication fails
           store.put(entry).onsuccess = () => (req.result.close(), resolve());
         };
       };

@@ -64,8 +64,14 @@ describe.each(BACKENDS)('lead routes (%s)', (backend) => {
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
       const holder = f.db.transaction(() => held);
+      // Wait until the first request has reached the database (and so is in flight).
+      const original = f.db.transaction.bind(f.db);
+      let reached!: () => void;
+      const inFlight = new Promise<void>((r) => (reached = r));
+      f.db.transaction = ((fn) => (reached(), original(fn))) as typeof f.db.transaction;
       const first = post(body);
-      await new Promise((r) => setTimeout(r, 50));
+      await inFlight;
+      f.db.transaction = original;
       expect((await post(body)).statusCode).toBe(409);
       release();
       await holder;
