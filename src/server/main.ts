@@ -40,12 +40,13 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const storage = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${resolve(config.DATA_DIR)}`;
-  process.stderr.write(`\nShowroom Twin lead server on ${address} (${storage})\n  kiosk: open ${address}/ on this machine; it fetches its token from /api/kiosk-config (store "${localKiosk.storeId}")\n`);
-  if (managerToken) {
-    process.stderr.write(
-      `  FIRST START: manager token (shown once, keep it safe):\n\n    ${managerToken}\n\n  use it as "Authorization: Bearer <token>", e.g. curl -H "Authorization: Bearer $TOKEN" ${address}/api/leads\n  more tokens: npm run -s admin -- token create --role rep --store ${localKiosk.storeId}\n\n`,
-    );
-  }
+  // One write, so whoever reads stderr (tests, supervisors) gets the whole banner at once.
+  process.stderr.write(
+    `\nShowroom Twin lead server on ${address} (${storage})\n  kiosk: open ${address}/ on this machine; it fetches its token from /api/kiosk-config (store "${localKiosk.storeId}")\n` +
+      (managerToken
+        ? `  FIRST START: manager token (shown once, keep it safe):\n\n    ${managerToken}\n\n  use it as "Authorization: Bearer <token>", e.g. curl -H "Authorization: Bearer $TOKEN" ${address}/api/leads\n  more tokens: npm run -s admin -- token create --role rep --store ${localKiosk.storeId}\n\n`
+        : ''),
+  );
 
   let stopping = false;
   const stop = async () => {

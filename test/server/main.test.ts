@@ -26,11 +26,10 @@ async function startServer(env: Record<string, string>): Promise<Instance> {
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
       const m = /lead server on (http:\/\/[\d.:]+)/.exec(err);
-      if (m && /\n\n|kiosk:.*\n/.test(err)) resolve(m[1]!);
+      if (m) resolve(m[1]!); // the banner is written in one piece
     });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
   });
-  await new Promise((r) => setTimeout(r, 50)); // let the rest of the banner arrive
   const managerToken = /(stw_manager_[\w-]+)/.exec(err)?.[1] ?? null;
   const kioskToken = ((await (await fetch(`${url}/api/kiosk-config`)).json()) as { token: string }).token;
   return { child, url, managerToken, kioskToken };
