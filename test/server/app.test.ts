@@ -122,11 +122,11 @@ describe('serving the kiosk', () => {
   });
 });
 
-describe('logs', () => {
+describe.each(BACKENDS)('logs (%s)', (backend) => {
   it('hold no personal data, even for rejected bodies, searches and erasure', async () => {
     const lines: string[] = [];
     const stream = { write: (line: string) => void lines.push(line) };
-    const f = await makeFixture('sqlite', { logger: { level: 'debug', stream } });
+    const f = await makeFixture(backend, { logger: { level: 'debug', stream } });
     try {
       await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: lead({}, '13955554444') });
       await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: { ...lead({}, '13955554444'), contact: { name: '李四', phone: '1440555544441' } } });

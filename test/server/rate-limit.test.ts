@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../src/server/rate-limit.ts';
-import { auth, makeFixture, type Fixture } from './helpers.ts';
+import { auth, BACKENDS, makeFixture, type Fixture } from './helpers.ts';
 
 describe('RateLimiter', () => {
   it('limits each key per minute window and resets after it', () => {
@@ -15,10 +15,10 @@ describe('RateLimiter', () => {
   });
 });
 
-describe('rate limiting on /api (per token and per address)', () => {
+describe.each(BACKENDS)('rate limiting on /api, per token and per address (%s)', (backend) => {
   let f: Fixture;
   beforeAll(async () => {
-    f = await makeFixture('sqlite', { rateLimitPerMinute: 3 });
+    f = await makeFixture(backend, { rateLimitPerMinute: 3 });
   });
   afterAll(() => f.close());
 
