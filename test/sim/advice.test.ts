@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rangeAdvice } from '../../src/sim/advice.ts';
 import { simulate, type VehicleSpec } from '../../src/sim/index.ts';
-import { scenario } from './helpers.ts';
+import { MINIMAL_VEHICLE, scenario } from './helpers.ts';
 
-const ptcCar: VehicleSpec = {
-  id: 'ptc',
-  name: { 'zh-CN': 'PTC', en: 'PTC' },
-  testMassKg: 1850,
-  roadLoad: { f0N: 130, f1NPerKmh: 0.4, f2NPerKmh2: 0.021 },
-  battery: { chemistry: 'LFP', usableKwh: 60 },
-  drivetrain: { motorPeakKw: 190 },
-  hvac: { heatPump: false },
-};
+const ptcCar: VehicleSpec = { ...MINIMAL_VEHICLE, id: 'ptc', battery: { chemistry: 'LFP', usableKwh: 60 } };
 const hpCar: VehicleSpec = { ...ptcCar, id: 'hp', hvac: { heatPump: true } };
 
 describe('rangeAdvice', () => {

@@ -6,17 +6,9 @@ import { heatPumpCop } from '../../src/sim/climate.ts';
 import { motorLossW } from '../../src/sim/motor.ts';
 import { rollingFactor } from '../../src/sim/road-load.ts';
 import { resolveVehicle, simulate, simulateParams, type VehicleSpec } from '../../src/sim/index.ts';
-import { scenario } from './helpers.ts';
+import { MINIMAL_VEHICLE, scenario } from './helpers.ts';
 
-const minimal: VehicleSpec = {
-  id: 'minimal',
-  name: { 'zh-CN': '最小', en: 'Minimal' },
-  testMassKg: 1800,
-  roadLoad: { f0N: 120, f1NPerKmh: 0.5, f2NPerKmh2: 0.025 },
-  battery: { chemistry: 'NMC', usableKwh: 60 },
-  drivetrain: { motorPeakKw: 150 },
-  hvac: { heatPump: false },
-};
+const minimal = MINIMAL_VEHICLE;
 
 describe('closed-form cases', () => {
   it('air is denser in the cold: ideal gas at sea level', () => {
