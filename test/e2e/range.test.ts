@@ -112,6 +112,75 @@ describe('range lab', () => {
     await page.close();
   });
 
+  it('follows a finger on the slider on a phone, coalescing worker requests, never freezing the page', async () => {
+    const { page, assertClean } = await openPage(browser, 'phone');
+    // Count what the page posts to each worker, to see the coalescing at work.
+    await page.addInitScript(() => {
+      const posts: string[] = [];
+      (window as unknown as { workerPosts: string[] }).workerPosts = posts;
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        #url: string;
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.#url = String(url);
+        }
+        override postMessage(message: unknown, options?: unknown) {
+          posts.push(this.#url);
+          super.postMessage(message, options as StructuredSerializeOptions);
+        }
+      };
+    });
+    await openRange(page, 'vela-x7-standard', 'harbin-winter-city');
+    await shownRangeKm(page);
+    const slider = page.getByTestId('ambient-slider');
+    await slider.scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasksMs: number[] };
+      w.longTasksMs = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasksMs.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    // Real touch events through the DevTools protocol: touchstart on the thumb, moves, touchend.
+    const cdp = await page.context().newCDPSession(page);
+    const box = (await slider.boundingBox())!;
+    const from = Number(await slider.inputValue());
+    const x0 = box.x + 22 + ((from + 30) / 75) * (box.width - 44);
+    const y = box.y + box.height / 2;
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const rangePosts = () =>
+      page.evaluate(() => (window as unknown as { workerPosts: string[] }).workerPosts.filter((u) => u.includes('sim.worker')).length);
+    const postsBefore = await rangePosts();
+    await slider.evaluate((el) => {
+      const w = window as unknown as { inputEvents: number };
+      w.inputEvents = 0;
+      el.addEventListener('input', () => w.inputEvents++);
+    });
+    await touch('touchStart', x0);
+    for (let i = 1; i <= 40; i++) await touch('touchMove', x0 + (i / 40) * (box.x + box.width - 30 - x0));
+    await touch('touchEnd', 0);
+    const inputs = await page.evaluate(() => (window as unknown as { inputEvents: number }).inputEvents);
+    const to = Number(await slider.inputValue());
+    expect(to).toBeGreaterThan(from + 30);
+    await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm('vela-x7-standard', 'harbin-winter-city', to));
+    // Results came during the drag (more than one request), never more than one request per
+    // slider step (the coalescing itself is unit-tested in test/state/coalescing-client).
+    const posted = (await rangePosts()) - postsBefore;
+    expect(inputs).toBeGreaterThan(20);
+    expect(posted).toBeGreaterThanOrEqual(2);
+    expect(posted).toBeLessThanOrEqual(inputs);
+    // The simulator runs in workers: the main thread only renders. Frames on this shared,
+    // software-rendered machine are noisy, so only a real freeze fails: computing the 16-point
+    // curve (about a second for winter city driving) on the main thread would.
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasksMs: number[] }).longTasksMs);
+    expect(longTasks.filter((ms) => ms > 250)).toEqual([]);
+    await screenshot(page, 'range-phone-dragged');
+    assertClean();
+    await page.close();
+  });
+
   it('draws the range-versus-temperature curve from the simulator and marks the current result', async () => {
     const { page, assertClean } = await openPage(browser);
     await openRange(page, 'vela-s5-long-range', 'beijing-winter-mixed');

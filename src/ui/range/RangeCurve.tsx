@@ -1,5 +1,6 @@
 import { AMBIENT_MAX_C, AMBIENT_MIN_C } from '../../state/range-scenario.ts';
 import { useCurveStore } from '../../state/curve-store.ts';
+import { useRangeStore } from '../../state/range-store.ts';
 import { formatKm } from '../../i18n/index.ts';
 import { useI18n } from '../use-i18n.ts';
 import { useElementSize } from '../use-element-size.ts';
@@ -10,8 +11,6 @@ const TOP_PX = 8;
 const BOTTOM_PX = 6;
 
 interface Props {
-  ambientC: number;
-  rangeKm: number | null;
   ratedKm: number | undefined;
 }
 
@@ -24,9 +23,13 @@ function niceStep(maxKm: number): number {
  * Range against ambient temperature for the current settings, drawn on the slider's own x scale
  * (it sits right above it), with the CLTC rating dashed and the current result marked.
  */
-export function RangeCurve({ ambientC, rangeKm, ratedKm }: Props) {
+export function RangeCurve({ ratedKm }: Props) {
   const { t, locale } = useI18n();
-  const { curve, stale, failed } = useCurveStore();
+  const curve = useCurveStore((s) => s.curve);
+  const stale = useCurveStore((s) => s.stale);
+  const failed = useCurveStore((s) => s.failed);
+  const ambientC = useRangeStore((s) => s.ambientC) ?? 0;
+  const rangeKm = useRangeStore((s) => s.result?.rangeKm ?? null);
   const [ref, { width, height }] = useElementSize<HTMLDivElement>();
 
   const maxKm = Math.max(...(curve?.rangeKm ?? [0]), ratedKm ?? 0, rangeKm ?? 0, 1);

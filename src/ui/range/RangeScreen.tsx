@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useLineupStore } from '../../state/lineup-store.ts';
 import { presetCatalogue } from '../../state/scenario-presets.ts';
 import { useI18n } from '../use-i18n.ts';
-import { useRangeSimulation } from './use-range-simulation.ts';
+import { useRangeSelection } from './use-range-selection.ts';
+import { RangeRequests } from './RangeRequests.tsx';
 import { TrimPicker } from './TrimPicker.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { TemperatureSlider } from './TemperatureSlider.tsx';
@@ -10,31 +11,30 @@ import { ClimateToggle } from './ClimateToggle.tsx';
 import { RangeResultPanel } from './RangeResultPanel.tsx';
 import { FailureCard } from './FailureCard.tsx';
 import { RangeCurve } from './RangeCurve.tsx';
-import { useRangeStore } from '../../state/range-store.ts';
 import '../styles/range.css';
 
 /** Range lab, first version: trim, scenario, temperature and climate in; range and energy out. */
 export function RangeScreen() {
   const { t } = useI18n();
-  const lineup = useLineupStore();
+  const status = useLineupStore((s) => s.status);
+  const entries = useLineupStore((s) => s.entries);
+  const lineupFailure = useLineupStore((s) => s.failure);
   useEffect(() => {
     if (useLineupStore.getState().status === 'idle') void useLineupStore.getState().load();
   }, []);
-  const selection = useRangeSimulation();
-  const ambientC = useRangeStore((s) => s.ambientC);
-  const result = useRangeStore((s) => s.result);
+  const selection = useRangeSelection();
   const ratedKm = selection.entry?.status === 'ok' ? selection.entry.spec.rated?.cltcKm : undefined;
 
-  if (lineup.status === 'error' && lineup.failure) {
+  if (status === 'error' && lineupFailure) {
     return (
       <FailureCard
         title={t('range.error.lineup')}
-        failure={lineup.failure}
+        failure={lineupFailure}
         onRetry={() => void useLineupStore.getState().load()}
       />
     );
   }
-  if (lineup.status !== 'ready') {
+  if (status !== 'ready') {
     return (
       <div className="screen-loading" role="status">
         <span className="spinner" aria-hidden="true" />
@@ -52,17 +52,18 @@ export function RangeScreen() {
         {t('range.title')}
       </h1>
       <div className="range__trims">
-        <TrimPicker entries={lineup.entries} />
+        <TrimPicker entries={entries} />
       </div>
       <div className="range__controls card">
         <ScenarioPicker presets={presetCatalogue.presets} />
         <TemperatureSlider
           preset={selection.preset}
           aside={<ClimateToggle />}
-          chart={<RangeCurve ambientC={ambientC ?? 0} rangeKm={result?.rangeKm ?? null} ratedKm={ratedKm} />}
+          chart={<RangeCurve ratedKm={ratedKm} />}
         />
       </div>
       <RangeResultPanel entry={selection.entry} />
+      <RangeRequests entry={selection.entry} preset={selection.preset} />
     </section>
   );
 }
