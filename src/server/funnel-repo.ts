@@ -3,6 +3,7 @@
  * drives booked, conversions and speed-to-lead. Days are China Standard Time (UTC+8, no DST).
  */
 import { FUNNEL_STEPS, type FunnelEvent, type FunnelStep } from '../leads/event-schema.ts';
+import type { FunnelRow } from '../leads/api-schema.ts';
 import type { Tx } from './db.ts';
 
 const CST_OFFSET_MS = 8 * 3600_000;
@@ -30,11 +31,6 @@ export async function recordFunnelEvents(tx: Tx, storeId: string, events: Funnel
 }
 
 type Counts = Record<FunnelStep, number>;
-export type FunnelRow = { day: string; storeId: string } & Counts & {
-  conversion: { questionnaire: number | null; plan: number | null; lead: number | null; testDrive: number | null; overall: number | null };
-  /** Median minutes from a lead to a rep's first contact, over that day's contacted leads. */
-  speedToLeadMinutesMedian: number | null;
-};
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
 

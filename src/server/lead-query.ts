@@ -1,4 +1,5 @@
 /** Reading leads for rep and manager views: list with filters, detail, CSV rows. */
+import type { ConsentRecord, LeadDetail, LeadList, LeadSummary } from '../leads/api-schema.ts';
 import type { Tx } from './db.ts';
 import { decrypt, phoneHash, type Keys } from './crypto.ts';
 
@@ -24,7 +25,7 @@ export function maskPhone(e164: string): string {
   return e164.length > 8 ? `${e164.slice(0, e164.length - 8)}****${e164.slice(-4)}` : '****';
 }
 
-function summary(keys: Keys, row: LeadRow) {
+function summary(keys: Keys, row: LeadRow): LeadSummary {
   const contact = JSON.parse(decrypt(keys, row.contact_enc)) as Contact;
   return {
     id: row.id,
@@ -35,7 +36,7 @@ function summary(keys: Keys, row: LeadRow) {
     firstContactAt: row.first_contact_at === null ? null : new Date(Number(row.first_contact_at)).toISOString(),
     name: contact.name,
     phoneMasked: maskPhone(contact.phone),
-    tags: JSON.parse(row.tags_json) as Record<string, string[]>,
+    tags: JSON.parse(row.tags_json) as LeadSummary['tags'],
   };
 }
 
@@ -53,7 +54,7 @@ function where(keys: Keys, f: LeadFilter): { sql: string; params: unknown[] } {
 export const SEARCH_SCAN_LIMIT = 5000;
 
 /** A page of leads, newest first, with decrypted names and masked phones. */
-export async function listLeads(tx: Tx, keys: Keys, f: LeadFilter) {
+export async function listLeads(tx: Tx, keys: Keys, f: LeadFilter): Promise<LeadList> {
   const w = where(keys, f);
   if (f.q) {
     const needle = f.q.toLocaleLowerCase();
@@ -67,11 +68,11 @@ export async function listLeads(tx: Tx, keys: Keys, f: LeadFilter) {
 }
 
 /** One lead with contact, interactions and consent history; null if absent or outside storeId. */
-export async function getLead(tx: Tx, keys: Keys, id: string, storeId: string | null) {
+export async function getLead(tx: Tx, keys: Keys, id: string, storeId: string | null): Promise<LeadDetail | null> {
   const row = await tx.get<LeadRow>('SELECT * FROM leads WHERE id = ?', [id]);
   if (!row || (storeId !== null && row.store_id !== storeId)) return null;
   const interactions = await tx.all<{ id: string; kind: string; contact_enc: string | null; payload_json: string; created_at: number }>(
-    'SELECT id, kind, contact_enc, payload_json, created_at FROM interactions WHERE lead_id = ? ORDER BY created_at, id',
+    "SELECT id, kind, contact_enc, payload_json, created_at FROM interactions WHERE lead_id = ? ORDER BY created_at, CASE kind WHEN 'first' THEN 0 ELSE 1 END, id",
     [id],
   );
   const consents = await tx.all<{ interaction_id: string; purpose: string; granted: number; text_version: string; given_at: string | null; recorded_at: number }>(
@@ -83,14 +84,14 @@ export async function getLead(tx: Tx, keys: Keys, id: string, storeId: string | 
     contact: JSON.parse(decrypt(keys, row.contact_enc)) as Contact,
     interactions: interactions.map((i) => ({
       id: i.id,
-      kind: i.kind,
+      kind: i.kind as 'first' | 'returning',
       at: new Date(Number(i.created_at)).toISOString(),
       contact: i.contact_enc ? (JSON.parse(decrypt(keys, i.contact_enc)) as Contact) : null,
-      ...(JSON.parse(i.payload_json) as object),
+      ...(JSON.parse(i.payload_json) as Omit<LeadDetail['interactions'][number], 'id' | 'kind' | 'at' | 'contact'>),
     })),
     consents: consents.map((c) => ({
       interactionId: c.interaction_id,
-      purpose: c.purpose,
+      purpose: c.purpose as ConsentRecord['purpose'],
       granted: Number(c.granted) === 1,
       textVersion: c.text_version,
       givenAt: c.given_at,

@@ -3,6 +3,7 @@
  * outbox row, all in one transaction so a lead is never stored without its consent or its outbox
  * entry (transactional outbox).
  */
+import type { LeadReceipt } from '../leads/api-schema.ts';
 import type { Lead } from '../leads/lead-schema.ts';
 import type { Tx } from './db.ts';
 import { encrypt, phoneHash, type Keys } from './crypto.ts';
@@ -10,8 +11,7 @@ import { HttpError } from './errors.ts';
 
 export const MERGE_WINDOW_MS = 30 * 24 * 3600_000;
 
-/** The answer to POST /api/leads, stored for replays; holds ids only, no personal data. */
-export type LeadReceipt = { id: string; interactionId: string; merged: boolean };
+/** The receipt (ids only, no personal data) is stored for replays. */
 export type CreateOutcome = { status: 200 | 201; body: LeadReceipt; replayed: boolean };
 
 const CONSENT_PURPOSES = [

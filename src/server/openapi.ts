@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 description served at /api/openapi.json, built from the same zod schemas. */
 import { z } from 'zod';
+import { FunnelSchema, LeadDetailSchema, LeadListSchema, LeadReceiptSchema, MeSchema } from '../leads/api-schema.ts';
 import { FunnelEventBatchSchema } from '../leads/event-schema.ts';
 import { LeadSchema } from '../leads/lead-schema.ts';
 import { PairSchema } from './routes-kiosk.ts';
@@ -8,6 +9,7 @@ import { FunnelQuerySchema, PairingCodeSchema } from './routes-manage.ts';
 import { CreateTokenSchema } from './routes-tokens.ts';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
+const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema: z.toJSONSchema(schema, { unrepresentable: 'any' }) } } });
 const params = (schema: z.ZodObject) =>
   Object.entries(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
@@ -30,14 +32,14 @@ export function openApiDocument(): object {
           summary: 'Store a lead. The lead id is the idempotency key.',
           requestBody: { required: true, content: json(LeadSchema) },
           responses: {
-            201: { description: 'stored as a new lead' }, 200: { description: 'merged into a lead with the same phone in this store within 30 days (or a replay)' },
+            201: ok('stored as a new lead', LeadReceiptSchema), 200: ok('merged into a lead with the same phone in this store within 30 days (or a replay)', LeadReceiptSchema),
             409: err('a request with this id is in flight'), 413: err('body over 32 KB'), 422: err('id reused with a different body'), ...common,
           },
         }),
-        get: secured('rep (own store), manager', { summary: 'List leads', parameters: params(LeadQuerySchema), responses: { 200: { description: 'a page of leads' }, ...common } }),
+        get: secured('rep (own store), manager', { summary: 'List leads', parameters: params(LeadQuerySchema), responses: { 200: ok('a page of leads', LeadListSchema), ...common } }),
       },
       '/api/leads/{id}': {
-        get: secured('rep (own store), manager', { summary: 'Lead detail', parameters: idParam, responses: { 200: { description: 'lead' }, 404: err('no such lead'), ...common } }),
+        get: secured('rep (own store), manager', { summary: 'Lead detail', parameters: idParam, responses: { 200: ok('lead with contact, interactions and consent records', LeadDetailSchema), 404: err('no such lead'), ...common } }),
         delete: secured('manager', { summary: 'Erase a lead (consent records are kept)', parameters: idParam, responses: { 204: { description: 'erased' }, 404: err('no such lead'), ...common } }),
       },
       '/api/leads/{id}/contacted': {
@@ -46,7 +48,7 @@ export function openApiDocument(): object {
       '/api/export/leads.csv': { get: secured('manager', { summary: 'CSV export', parameters: params(ExportQuerySchema), responses: { 200: { description: 'text/csv' }, ...common } }) },
       '/api/erasure': { post: secured('manager', { summary: 'Erase every lead with this phone number', requestBody: { required: true, content: json(ErasureSchema) }, responses: { 200: { description: '{ erased }' }, ...common } }) },
       '/api/events': { post: secured('kiosk', { summary: 'Anonymous funnel events', requestBody: { required: true, content: json(FunnelEventBatchSchema) }, responses: { 202: { description: '{ accepted, duplicates }' }, ...common } }) },
-      '/api/funnel': { get: secured('rep (own store), manager', { summary: 'Funnel per day (UTC+8) and store', parameters: params(FunnelQuerySchema), responses: { 200: { description: 'funnel rows' }, ...common } }) },
+      '/api/funnel': { get: secured('rep (own store), manager', { summary: 'Funnel per day (UTC+8) and store', parameters: params(FunnelQuerySchema), responses: { 200: ok('funnel rows', FunnelSchema), ...common } }) },
       '/api/pairing-codes': { post: secured('manager', { summary: 'Issue a 10-minute single-use kiosk pairing code', requestBody: { required: true, content: json(PairingCodeSchema) }, responses: { 201: { description: '{ code, expiresAt }' }, ...common } }) },
       '/api/tokens': {
         get: secured('manager', { summary: 'List tokens (never their secrets)', responses: { 200: { description: '{ tokens }' }, ...common } }),
@@ -56,7 +58,7 @@ export function openApiDocument(): object {
         delete: secured('manager', { summary: 'Revoke a token', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: 'revoked' }, 404: err('no such active token'), ...common } }),
       },
       '/api/pair': { post: { summary: 'Exchange a pairing code for a kiosk token', requestBody: { required: true, content: json(PairSchema) }, responses: { 201: { description: '{ token, storeId }' }, 404: err('unknown, used or expired code'), 400: common[400], 429: common[429] } } },
-      '/api/me': { get: secured('any', { summary: 'The calling token’s role and store', responses: { 200: { description: '{ role, storeId }' }, 401: common[401] } }) },
+      '/api/me': { get: secured('any', { summary: 'The calling token’s role and store', responses: { 200: ok('role and store', MeSchema), 401: common[401] } }) },
       '/api/kiosk-config': { get: { summary: 'The local kiosk’s token; loopback, same-origin requests only', responses: { 200: { description: '{ token, storeId }' }, 403: err('not local') } } },
       '/api/health': { get: { summary: 'Liveness', responses: { 200: { description: '{ status: "ok" }' } } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },

@@ -1,0 +1,81 @@
+/**
+ * What the lead server answers, as zod schemas: the server's code is typed by them and the rep and
+ * manager views parse with them (api-client.ts), so the two cannot drift apart unnoticed.
+ * Pure and shared: no Node or DOM imports.
+ */
+import { z } from 'zod';
+import { FUNNEL_STEPS } from './event-schema.ts';
+
+const Iso = z.string();
+const TagsOut = z.object({ needs: z.array(z.string()).optional(), behaviour: z.array(z.string()).optional(), value: z.array(z.string()).optional() });
+
+export const ErrorBodySchema = z.object({ error: z.string(), message: z.string(), field: z.string().optional() });
+export const LeadReceiptSchema = z.object({ id: z.string(), interactionId: z.string(), merged: z.boolean() });
+export const MeSchema = z.object({ role: z.enum(['kiosk', 'rep', 'manager']), storeId: z.string().nullable() });
+
+/** Contact as stored (phone in E.164). */
+export const ContactOutSchema = z.object({ name: z.string(), phone: z.string(), email: z.string().optional(), preferredTime: z.string().optional() });
+
+export const LeadSummarySchema = z.object({
+  id: z.string(),
+  storeId: z.string(),
+  createdAt: Iso,
+  lastInteractionAt: Iso,
+  interactions: z.number().int(),
+  /** When a rep first contacted the customer (speed-to-lead), or null. */
+  firstContactAt: Iso.nullable(),
+  name: z.string(),
+  /** `+86138****5678`: full numbers only in the detail view. */
+  phoneMasked: z.string(),
+  tags: TagsOut,
+});
+export const LeadListSchema = z.object({ total: z.number().int(), leads: z.array(LeadSummarySchema) });
+
+export const CONSENT_PURPOSES = ['contact', 'marketing', 'tag_marketing', 'share_with_maker', 'cross_border_crm'] as const;
+export const ConsentRecordSchema = z.object({
+  interactionId: z.string(),
+  purpose: z.enum(CONSENT_PURPOSES),
+  granted: z.boolean(),
+  textVersion: z.string(),
+  givenAt: Iso.nullable(),
+  recordedAt: Iso,
+});
+
+/** One visit: the first lead or a returning customer's later one (merged within 30 days). */
+export const InteractionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['first', 'returning']),
+  at: Iso,
+  contact: ContactOutSchema.nullable(),
+  answers: z.record(z.string(), z.unknown()).optional(),
+  plan: z.record(z.string(), z.unknown()).optional(),
+  tags: TagsOut.optional(),
+  events: z.array(z.object({ type: z.string(), at: z.string(), data: z.record(z.string(), z.unknown()).optional() })).optional(),
+  capturedAt: Iso.optional(),
+  consent: z.record(z.string(), z.unknown()),
+});
+
+export const LeadDetailSchema = LeadSummarySchema.extend({
+  contact: ContactOutSchema,
+  interactions: z.array(InteractionSchema),
+  consents: z.array(ConsentRecordSchema),
+});
+
+const Ratio = z.number().nullable();
+export const FunnelRowSchema = z.object({
+  day: z.string(),
+  storeId: z.string(),
+  ...Object.fromEntries(FUNNEL_STEPS.map((s) => [s, z.number().int()])) as Record<(typeof FUNNEL_STEPS)[number], z.ZodNumber>,
+  conversion: z.object({ questionnaire: Ratio, plan: Ratio, lead: Ratio, testDrive: Ratio, overall: Ratio }),
+  /** Median minutes from a lead to a rep's first contact, over that day's contacted leads. */
+  speedToLeadMinutesMedian: z.number().nullable(),
+});
+export const FunnelSchema = z.object({ from: z.string(), to: z.string(), days: z.array(FunnelRowSchema) });
+
+export type LeadReceipt = z.infer<typeof LeadReceiptSchema>;
+export type LeadSummary = z.infer<typeof LeadSummarySchema>;
+export type LeadList = z.infer<typeof LeadListSchema>;
+export type LeadDetail = z.infer<typeof LeadDetailSchema>;
+export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
+export type FunnelRow = z.infer<typeof FunnelRowSchema>;
+export type Funnel = z.infer<typeof FunnelSchema>;
