@@ -2,6 +2,7 @@
  * HTTP transport for the kiosk outbox: posts a lead with the kiosk's bearer token and classifies the
  * answer. Also fetches the local kiosk's token from the server that served the page.
  */
+import type { FunnelEventBatch } from './event-schema.ts';
 import type { Lead } from './lead-schema.ts';
 import type { SendResult } from './outbox.ts';
 
@@ -83,5 +84,28 @@ export function createKioskTokenSource(options: { store: TokenStore; baseUrl?: s
     },
     /** Forgets a paired token (e.g. after a 401: the token was revoked). */
     unpair: () => options.store.set(null),
+  };
+}
+
+/**
+ * Posts anonymous funnel events (best effort: they carry no personal data and a lost one only
+ * blurs a chart). Resolves true when the server took them; event ids make a resend harmless.
+ */
+export function createFunnelEventSender(options: { getToken: () => Promise<string | null>; baseUrl?: string; fetch?: typeof fetch }) {
+  const doFetch = options.fetch ?? fetch;
+  return async (events: FunnelEventBatch['events']): Promise<boolean> => {
+    const token = await options.getToken();
+    if (!token || events.length === 0) return false;
+    try {
+      const res = await doFetch(`${options.baseUrl ?? ''}/api/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ events }),
+        keepalive: true,
+      });
+      return res.status === 202;
+    } catch {
+      return false;
+    }
   };
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createLeadApi } from '../../src/leads/api-client.ts';
+import { createFunnelEventSender } from '../../src/leads/sync-client.ts';
 import { auth, BACKENDS, lead, makeFixture, nextPhone, type Fixture } from '../server/helpers.ts';
 
 describe.each(BACKENDS)('lead API client against the server (%s)', (backend) => {
@@ -59,5 +60,28 @@ describe.each(BACKENDS)('lead API client against the server (%s)', (backend) => 
     await expect(rep.listLeads({ from: 'yesterday' })).rejects.toMatchObject({ status: 400, field: 'from' });
     await expect(rep.exportCsv()).rejects.toBeInstanceOf(ApiError);
     await expect(api(() => null).me()).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe('funnel event sender against the server', () => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await makeFixture('sqlite');
+  });
+  afterAll(() => f.close());
+
+  it('posts events the funnel then counts, and a resend counts nothing twice', async () => {
+    const send = createFunnelEventSender({
+      getToken: async () => f.tokens.kiosk,
+      fetch: (async (url: string, init: RequestInit) => {
+        const res = await f.app.inject({ method: 'POST', url, headers: init.headers as Record<string, string>, payload: init.body as string });
+        return new Response(res.body, { status: res.statusCode });
+      }) as typeof fetch,
+    });
+    const events = [{ id: randomUUID(), sessionId: randomUUID(), type: 'session_started' as const, at: '2026-05-02T10:00:00+08:00' }];
+    expect(await send(events)).toBe(true);
+    expect(await send(events)).toBe(true);
+    const funnel = await createLeadApi({ token: () => f.tokens.manager, fetch: (async (url: string) => { const r = await f.app.inject({ url, headers: auth(f.tokens.manager) }); return new Response(r.body, { status: r.statusCode }); }) as typeof fetch }).funnel({ from: '2026-05-02', to: '2026-05-02' });
+    expect(funnel.days[0]).toMatchObject({ storeId: 'store-a', session_started: 1 });
   });
 });
