@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { formatKm, formatPercent } from '../../i18n/index.ts';
 import { DEFAULT_PRICES, type Prices, type YearlyCost } from '../../plan/index.ts';
 import { formatCny, formatLPer100km } from './plan-format.ts';
@@ -16,6 +17,7 @@ interface Props {
 /** Fuel against electricity for a year of driving, with the prices the customer can change. */
 export function CostCard({ cost, fuelLPer100km, prices, onPrices, computing }: Props) {
   const { locale, n } = useNeedsI18n();
+  const [editing, setEditing] = useState(false);
   const max = Math.max(cost.fuelCny, cost.electricityCny, 1);
   const saving = cost.savingCny;
   const priceText = (key: (typeof PRICE_FIELDS)[number]) =>
@@ -50,8 +52,21 @@ export function CostCard({ cost, fuelLPer100km, prices, onPrices, computing }: P
       <p className={`cost__saving tabular${saving < 0 ? ' cost__saving--more' : ''}`} data-testid="plan-saving">
         {n(saving >= 0 ? 'plan.cost.saving' : 'plan.cost.more', { amount: formatCny(locale, Math.round(Math.abs(saving))) })}
       </p>
-      <fieldset className="prices">
-        <legend className="plan-card__subtitle">{n('plan.prices')}</legend>
+      <button
+        type="button"
+        className="button prices__toggle"
+        aria-expanded={editing}
+        aria-controls="plan-prices"
+        data-testid="plan-prices-toggle"
+        onClick={() => setEditing(!editing)}
+      >
+        {n('plan.prices')}
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2.5" />
+        </svg>
+      </button>
+      <fieldset className="prices" id="plan-prices" hidden={!editing}>
+        <legend className="visually-hidden">{n('plan.prices')}</legend>
         {PRICE_FIELDS.map((f) => (
           <div key={f.key} className="price">
             <span className="price__label">{n(f.labelKey)}</span>

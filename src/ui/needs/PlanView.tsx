@@ -72,13 +72,13 @@ export function PlanView() {
       </header>
       <div className="plan__col plan__col--a">
         <PlanHero option={rec} vehicle={spec(rec.vehicleId)} />
+        <TestDrivesCard drives={rec.testDrives} />
         {plan.alternative && <AlternativeCard option={plan.alternative} vehicle={spec(plan.alternative.vehicleId)} />}
         <AssumptionsCard plan={plan} answers={answers} />
       </div>
       <div className="plan__col plan__col--b">
         <CommuteCard plan={plan} option={rec} />
         <ChargingCard charging={rec.charging} />
-        <TestDrivesCard drives={rec.testDrives} />
       </div>
       <div className="plan__col plan__col--c">
         <section className="plan-card cta card">

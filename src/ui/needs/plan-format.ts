@@ -36,7 +36,7 @@ export function formatCny(locale: Locale, cny: number, fractionDigits = 0): stri
 
 /** A car price or budget, short ("¥25万", "CN¥250K"). */
 export function formatCnyCompact(locale: Locale, cny: number): string {
-  return nf(locale, { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 2 }).format(cny);
+  return nf(locale, { style: 'currency', currency: 'CNY', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(cny);
 }
 
 export function formatSpeed(locale: Locale, kmh: number): string {

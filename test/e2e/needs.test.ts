@@ -1,0 +1,249 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlan, DEFAULT_PRICES, planLink, type Answers } from '../../src/plan/index.ts';
+import { parseVehicle, type VehicleSpec } from '../../src/sim/index.ts';
+import { launchBrowser, openPage, ROOT, screenshot, startPreview, VIEWPORTS, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
+import { decodePng } from './png.ts';
+
+let server: PreviewServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
+
+/** The line-up the built app serves (public/ is copied into dist/). */
+function lineup(): VehicleSpec[] {
+  const { vehicles } = readJson('public/models/index.json') as { vehicles: string[] };
+  return vehicles.map((id) => parseVehicle(readJson(`public/models/${id}/vehicle.json`), id));
+}
+
+/** What the run below answers: a Harbin family commuter with a wallbox who camps. */
+const ANSWERS: Answers = {
+  dailyKm: 60,
+  longestTripKm: 300,
+  homeCharging: 'wallbox',
+  workCharging: false,
+  region: 'harbin',
+  children: true,
+  sevenSeats: false,
+  camping: true,
+  budgetCny: 250_000,
+  fuelLPer100km: 7.5,
+  yearlyKm: 12_000,
+  priorities: ['technology', 'safety'],
+};
+
+async function answerQuestionnaire(page: Page) {
+  const next = page.getByTestId('needs-next');
+  const on = (id: string) => page.locator(`[data-question="${id}"]`).waitFor();
+  await on('dailyKm');
+  for (let i = 0; i < 4; i++) await page.getByTestId('more-dailyKm').click(); // 40 -> 60 km
+  await next.click();
+  await on('longestTripKm');
+  await next.click(); // the 300 km shown
+  await on('charging');
+  await page.getByTestId('homeCharging-wallbox').click();
+  await page.getByTestId('workCharging-false').click();
+  await next.click();
+  await on('region');
+  await page.getByTestId('region-harbin').click();
+  await next.click();
+  await on('household');
+  await page.getByTestId('children-true').click();
+  await page.getByTestId('sevenSeats-false').click();
+  await next.click();
+  await on('camping');
+  await page.getByTestId('camping-true').click();
+  await next.click();
+  await on('rideHailing');
+  await page.getByTestId('needs-skip').click();
+  await on('budget');
+  await next.click();
+  await on('currentCar');
+  await next.click();
+  await on('priorities');
+  await page.getByTestId('priority-technology').click();
+  await page.getByTestId('priority-safety').click();
+  await next.click();
+  await waitForPlan(page);
+}
+
+/** Waits for the plan; on a timeout the error says what the page showed instead. */
+async function waitForPlan(page: Page) {
+  try {
+    await page.getByTestId('plan').waitFor({ timeout: 20_000 });
+  } catch (error) {
+    throw new Error(`no plan at ${page.url()}; the page shows: ${(await page.textContent('body'))?.slice(0, 400)}`, { cause: error });
+  }
+}
+
+async function shownWinterKm(page: Page): Promise<number> {
+  return Number(((await page.getByTestId('plan-winter-km').textContent()) ?? '').replace(/[^\d]/g, ''));
+}
+
+/** Decodes the QR code as it appears on screen (an element screenshot) with jsQR. */
+async function decodeShownQr(page: Page): Promise<string | null> {
+  const image = decodePng(await page.getByTestId('share-qr').screenshot());
+  return jsQR(new Uint8ClampedArray(image.rgba), image.width, image.height)?.data ?? null;
+}
+
+async function assertLayout(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button, input[type=range]')]
+      .filter((b) => (b as HTMLElement).offsetParent !== null && !(b as HTMLElement).closest('[hidden]'))
+      .map((b) => ({ text: b.textContent, ...b.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 48 || r.width < 48),
+  );
+  expect(small).toEqual([]);
+}
+
+describe('needs diagnosis', () => {
+  it("runs the questionnaire to a plan whose winter range is the simulator's, and shares it by QR", async () => {
+    const { page, assertClean } = await openPage(browser);
+    await page.goto(`${server.url}/#/needs`);
+    await answerQuestionnaire(page);
+
+    const cars = lineup();
+    const expected = buildPlan(ANSWERS, cars);
+    const vehicle = cars.find((c) => c.id === expected.recommended.vehicleId)!;
+    expect(await page.getByTestId('plan-recommended').getAttribute('data-vehicle-id')).toBe(vehicle.id);
+    expect(await page.getByTestId('plan-vehicle-name').textContent()).toBe(vehicle.name['zh-CN']);
+    expect(await shownWinterKm(page)).toBe(Math.round(expected.recommended.winter.rangeKm));
+    expect(Number(await page.getByTestId('plan-summer').getAttribute('data-range-km'))).toBe(Math.round(expected.recommended.summer.rangeKm));
+    expect(await page.getByTestId('plan-winter').textContent()).toContain('-23°C');
+    expect(await page.getByTestId('plan-reasons').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(
+      expected.recommended.reasons.map((r) => r.code),
+    );
+    expect(await page.getByTestId('plan-preconditioned').count()).toBe(expected.recommended.winterPreconditioned ? 1 : 0);
+    await screenshot(page, 'needs-plan-zh');
+
+    // The QR code on screen decodes to the share link of exactly these answers.
+    const link = await decodeShownQr(page);
+    expect(link).toBe(planLink(server.url, ANSWERS));
+
+    // Opened on a phone, the link shows the same plan.
+    const phone = await openPage(browser, 'phone');
+    await phone.page.goto(link!);
+    await waitForPlan(phone.page);
+    expect(await phone.page.getByTestId('plan-recommended').getAttribute('data-vehicle-id')).toBe(vehicle.id);
+    expect(await shownWinterKm(phone.page)).toBe(Math.round(expected.recommended.winter.rangeKm));
+    expect(await phone.page.getByTestId('plan-reasons').textContent()).toBe(await page.getByTestId('plan-reasons').textContent());
+    expect(await phone.page.getByTestId('plan-saving').textContent()).toBe(await page.getByTestId('plan-saving').textContent());
+    expect(phone.page.url()).toBe(link);
+    await screenshot(phone.page, 'needs-plan-from-link');
+    phone.assertClean();
+    await phone.page.close();
+    assertClean();
+    await page.close();
+  });
+
+  it('recomputes the yearly cost when the customer edits a price', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await page.goto(planLink(server.url, ANSWERS));
+    await waitForPlan(page);
+    const fuel = () => page.getByTestId('plan-cost-fuel').textContent();
+    const before = await fuel();
+    await page.getByTestId('plan-prices-toggle').click();
+    for (let i = 0; i < 4; i++) await page.getByTestId('price-more-petrolCnyPerL').click();
+    const prices = { ...DEFAULT_PRICES, petrolCnyPerL: 8 };
+    const expected = buildPlan(ANSWERS, lineup(), prices).recommended.cost.fuelCny;
+    await expect.poll(fuel).toBe(`¥${Math.round(expected).toLocaleString('en-US')}`);
+    expect(await fuel()).not.toBe(before);
+    expect(await page.getByTestId('price-petrolCnyPerL').textContent()).toContain('8.00');
+    assertClean();
+    await page.close();
+  });
+
+  it('shows a clear message for a damaged share link', async () => {
+    const { page, assertClean } = await openPage(browser, 'phone');
+    const good = planLink(server.url, ANSWERS);
+    for (const bad of [good.slice(0, -7), `${server.url}/#/plan?a=%%%`, `${server.url}/#/plan`]) {
+      await page.goto('about:blank');
+      await page.goto(bad);
+      await page.getByTestId('plan-link-error').waitFor();
+      expect(await page.getByTestId('plan-link-error').textContent()).toContain('这个方案链接无法打开');
+      // The line-up preloads for the questionnaire; leaving mid-fetch would count as a failed request.
+      await page.waitForLoadState('networkidle');
+    }
+    await screenshot(page, 'needs-link-error');
+    await page.getByTestId('plan-link-error').getByRole('button').click();
+    await page.locator('[data-question="dailyKm"]').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/needs');
+    assertClean();
+    await page.close();
+  });
+
+  it('switches the plan to English with locale formatting', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await page.goto(planLink(server.url, ANSWERS));
+    await waitForPlan(page);
+    await page.getByTestId('lang-en').click();
+    await page.getByText('Your plan').waitFor();
+    const vehicle = lineup().find((c) => c.id === buildPlan(ANSWERS, lineup()).recommended.vehicleId)!;
+    expect(await page.getByTestId('plan-vehicle-name').textContent()).toBe(vehicle.name.en);
+    expect(await page.getByTestId('plan-winter').textContent()).toMatch(/Winter -23°C\s*\d+km/);
+    expect(await page.getByTestId('plan-saving').textContent()).toMatch(/^About CN¥[\d,]+ saved a year$/);
+    await screenshot(page, 'needs-plan-en');
+    assertClean();
+    await page.close();
+  });
+
+  it.each(Object.keys(VIEWPORTS) as ViewportName[])('lays out the questionnaire and the plan at %s', async (name) => {
+    const { page, assertClean } = await openPage(browser, name);
+    await page.goto(`${server.url}/#/needs`);
+    await page.locator('[data-question="dailyKm"]').waitFor();
+    await assertLayout(page);
+    await screenshot(page, `needs-q-number-${name}`);
+    for (let i = 0; i < 3; i++) await page.getByTestId('needs-skip').click();
+    await page.locator('[data-question="region"]').waitFor();
+    await page.getByTestId('region-beijing').click();
+    await assertLayout(page);
+    await screenshot(page, `needs-q-region-${name}`);
+    await page.getByTestId('needs-next').click();
+    for (let i = 0; i < 5; i++) await page.getByTestId('needs-skip').click();
+    await page.locator('[data-question="priorities"]').waitFor();
+    await page.getByTestId('priority-cost').click();
+    await assertLayout(page);
+    await screenshot(page, `needs-q-priorities-${name}`);
+    await page.getByTestId('needs-next').click();
+    await waitForPlan(page);
+    // Skipped answers are stated as assumptions.
+    expect(await page.getByTestId('plan-assumed').locator('li').count()).toBe(3);
+    await assertLayout(page);
+    await screenshot(page, `needs-plan-${name}`);
+    await page.getByTestId('plan-prices-toggle').click();
+    await page.getByTestId('price-offPeakShare').scrollIntoViewIfNeeded();
+    await assertLayout(page);
+    await screenshot(page, `needs-plan-end-${name}`);
+    assertClean();
+    await page.close();
+  });
+
+  it('keeps a lead draft and asks for a consultant when the customer wants a test drive', async () => {
+    const { page, assertClean } = await openPage(browser);
+    await page.goto(planLink(server.url, ANSWERS));
+    await waitForPlan(page);
+    expect(await page.getByTestId('plan-test-drive-status').textContent()).toBe('');
+    await page.getByTestId('plan-test-drive').click();
+    expect(await page.getByTestId('plan-test-drive-status').textContent()).toContain('展厅顾问');
+    // Tags are for the dealer, never for the customer.
+    const text = (await page.textContent('body')) ?? '';
+    for (const tag of ['high-potential', 'ready-to-test-drive', 'commuter', 'camper', 'family']) expect(text).not.toContain(tag);
+    assertClean();
+    await page.close();
+  });
+});

@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
+import { buildPlan, type Answers } from '../../../src/plan/index.ts';
+import { useLeadDraft } from '../../../src/state/lead-draft.ts';
+import { recordEvent, useSessionEvents } from '../../../src/state/session-events.ts';
+import { TestDriveButton } from '../../../src/ui/needs/TestDriveButton.tsx';
+import { lineup } from '../../plan/helpers.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+describe('TestDriveButton', () => {
+  it('records the request, keeps a lead draft with tags for the form, and shows the customer no tags', () => {
+    const answers: Answers = { dailyKm: 40, camping: true, homeCharging: 'wallbox' };
+    const plan = buildPlan(answers, lineup());
+    useSessionEvents.getState().clear();
+    useLeadDraft.getState().clear();
+    recordEvent('viewed-winter-range');
+    recordEvent('plan-viewed');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() => root.render(<TestDriveButton answers={answers} plan={plan} />));
+    const status = host.querySelector('[data-testid="plan-test-drive-status"]')!;
+    expect(status.textContent).toBe('');
+
+    act(() => host.querySelector<HTMLButtonElement>('[data-testid="plan-test-drive"]')!.click());
+    expect(useSessionEvents.getState().events.map((e) => e.type)).toEqual(['viewed-winter-range', 'plan-viewed', 'test-drive-requested']);
+    const draft = useLeadDraft.getState().draft!;
+    expect(draft.answers).toEqual(answers);
+    expect(draft.plan.vehicleId).toBe(plan.recommended.vehicleId);
+    expect(draft.tags).toEqual({ needs: ['commuter', 'camper'], behaviour: ['viewed-winter-range'], value: ['ready-to-test-drive'] });
+    expect(draft.events).toHaveLength(3);
+    // Nothing was sent, and the customer is not told it was: they are sent to a consultant.
+    expect(status.textContent).toContain('展厅顾问');
+    for (const tag of ['commuter', 'camper', 'ready-to-test-drive']) expect(host.textContent).not.toContain(tag);
+    act(() => root.unmount());
+  });
+});
