@@ -18,14 +18,19 @@ export type LocalKiosk = { token: string; storeId: string };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
+const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/i;
+
 /**
- * A request from a browser on this machine, to this server directly: loopback socket, no proxy
- * headers, and not a cross-site fetch (another origin cannot read the answer anyway: no CORS).
+ * A request from a browser on this machine, to this server directly: loopback socket, a loopback
+ * Host (defeats DNS rebinding: a page on evil.example resolved to 127.0.0.1 still sends its own
+ * Host), no proxy headers, and not a cross-site fetch (another origin cannot read the answer anyway:
+ * no CORS).
  */
 export function isLocalRequest(req: FastifyRequest): boolean {
   const h = req.headers;
   return (
     LOOPBACK.has(req.socket.remoteAddress ?? '') &&
+    LOOPBACK_HOST.test(h.host ?? '') &&
     h['x-forwarded-for'] === undefined &&
     h.forwarded === undefined &&
     (h['sec-fetch-site'] === undefined || h['sec-fetch-site'] === 'same-origin' || h['sec-fetch-site'] === 'none')

@@ -42,6 +42,8 @@ describe.each(BACKENDS)('kiosk routes (%s)', (backend) => {
     expect((await f.app.inject({ url: '/api/kiosk-config', remoteAddress: '192.168.1.20' })).statusCode).toBe(403);
     expect((await f.app.inject({ url: '/api/kiosk-config', headers: { 'x-forwarded-for': '1.2.3.4' } })).statusCode).toBe(403);
     expect((await f.app.inject({ url: '/api/kiosk-config', headers: { 'sec-fetch-site': 'cross-site' } })).statusCode).toBe(403);
+    expect((await f.app.inject({ url: '/api/kiosk-config', headers: { host: 'evil.example:8080' } })).statusCode).toBe(403); // DNS rebinding
+    expect((await f.app.inject({ url: '/api/kiosk-config', headers: { host: '127.0.0.1:8080' } })).statusCode).toBe(200);
   });
 
   it('stores funnel events once per event id', async () => {
