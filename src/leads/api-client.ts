@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { ErrorBodySchema, FunnelSchema, LeadDetailSchema, LeadListSchema, MeSchema } from './api-schema.ts';
 
+/** A refusal from the lead server: HTTP status, error code and, for a 400, the field it named. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

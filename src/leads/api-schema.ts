@@ -9,13 +9,17 @@ import { FUNNEL_STEPS } from './event-schema.ts';
 const Iso = z.string();
 const TagsOut = z.object({ needs: z.array(z.string()).optional(), behaviour: z.array(z.string()).optional(), value: z.array(z.string()).optional() });
 
+/** Every 4xx/5xx body. */
 export const ErrorBodySchema = z.object({ error: z.string(), message: z.string(), field: z.string().optional() });
+/** Answer to POST /api/leads (201 new, 200 merged or replayed). */
 export const LeadReceiptSchema = z.object({ id: z.string(), interactionId: z.string(), merged: z.boolean() });
+/** GET /api/me. */
 export const MeSchema = z.object({ role: z.enum(['kiosk', 'rep', 'manager']), storeId: z.string().nullable() });
 
 /** Contact as stored (phone in E.164). */
 export const ContactOutSchema = z.object({ name: z.string(), phone: z.string(), email: z.string().optional(), preferredTime: z.string().optional() });
 
+/** One row of the lead list. */
 export const LeadSummarySchema = z.object({
   id: z.string(),
   storeId: z.string(),
@@ -29,9 +33,12 @@ export const LeadSummarySchema = z.object({
   phoneMasked: z.string(),
   tags: TagsOut,
 });
+/** GET /api/leads: `total` matches the filters; `leads` is one page. */
 export const LeadListSchema = z.object({ total: z.number().int(), leads: z.array(LeadSummarySchema) });
 
+/** Consent purposes recorded per interaction (snake_case as stored). */
 export const CONSENT_PURPOSES = ['contact', 'marketing', 'tag_marketing', 'share_with_maker', 'cross_border_crm'] as const;
+/** One consent decision, kept as proof even after the lead is erased. */
 export const ConsentRecordSchema = z.object({
   interactionId: z.string(),
   purpose: z.enum(CONSENT_PURPOSES),
@@ -55,6 +62,7 @@ export const InteractionSchema = z.object({
   consent: z.record(z.string(), z.unknown()),
 });
 
+/** GET /api/leads/:id. */
 export const LeadDetailSchema = LeadSummarySchema.extend({
   contact: ContactOutSchema,
   interactions: z.array(InteractionSchema),
@@ -62,6 +70,7 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
 });
 
 const Ratio = z.number().nullable();
+/** One day (UTC+8) and store of the funnel. */
 export const FunnelRowSchema = z.object({
   day: z.string(),
   storeId: z.string(),
@@ -70,6 +79,7 @@ export const FunnelRowSchema = z.object({
   /** Median minutes from a lead to a rep's first contact, over that day's contacted leads. */
   speedToLeadMinutesMedian: z.number().nullable(),
 });
+/** GET /api/funnel. */
 export const FunnelSchema = z.object({ from: z.string(), to: z.string(), days: z.array(FunnelRowSchema) });
 
 export type LeadReceipt = z.infer<typeof LeadReceiptSchema>;

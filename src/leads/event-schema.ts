@@ -28,6 +28,7 @@ export const FunnelEventSchema = z.strictObject({
   at: InstantSchema,
 });
 
+/** Body of POST /api/events: 1 to 100 events. */
 export const FunnelEventBatchSchema = z.strictObject({
   events: z.array(FunnelEventSchema).min(1).max(100),
 });

@@ -27,12 +27,14 @@ export const StoreIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'low
  */
 export const TagSchema = SlugSchema;
 
+/** Tags from the plan: needs, behaviour on the kiosk, value segment. */
 export const LeadTagsSchema = z.strictObject({
   needs: z.array(TagSchema).max(32).optional(),
   behaviour: z.array(TagSchema).max(32).optional(),
   value: z.array(TagSchema).max(32).optional(),
 });
 
+/** Contact details: personal data, encrypted at rest on the kiosk and the server. */
 export const ContactSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
   phone: PhoneSchema,
@@ -70,6 +72,7 @@ export const PlanSchema = z
   .record(KeySchema, z.union([AnswerValueSchema, z.record(KeySchema, AnswerValueSchema)]))
   .refine((o) => Object.keys(o).length <= 64, 'at most 64 plan fields');
 
+/** The lead the kiosk posts; `id` (client-generated UUID) is the idempotency key. */
 export const LeadSchema = z.strictObject({
   id: z.uuid().transform((s) => s.toLowerCase()),
   storeId: StoreIdSchema.optional(),

@@ -12,6 +12,7 @@ import { backoffDelayMs } from './backoff.ts';
 import { LeadSchema, issuePath, type Lead, type LeadInput } from './lead-schema.ts';
 import { generateOutboxKey, seal, unseal, type Sealed } from './outbox-crypto.ts';
 
+/** The IndexedDB database of the outbox; the kiosk idle reset must never delete it. */
 export const OUTBOX_DB_NAME = 'showroom-lead-outbox';
 const KEY_ID = 'lead-key';
 const SENT_KEPT_MS = 7 * 24 * 3600_000;

@@ -44,6 +44,7 @@ export async function fetchLocalKioskToken(baseUrl = '', doFetch: typeof fetch =
 /** Where a paired kiosk keeps its token (default: localStorage; must survive the idle reset). */
 export type TokenStore = { get(): Promise<string | null>; set(token: string | null): Promise<void> };
 
+/** A TokenStore in localStorage. */
 export function localStorageTokenStore(key = 'showroom-twin.kiosk-token', storage: Storage = globalThis.localStorage): TokenStore {
   return {
     get: async () => storage.getItem(key),

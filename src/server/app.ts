@@ -21,6 +21,7 @@ import { leadRoutes } from './routes-leads.ts';
 import { manageRoutes } from './routes-manage.ts';
 import { tokenRoutes } from './routes-tokens.ts';
 
+/** Larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 32 * 1024;
 
 declare module 'fastify' {
@@ -53,6 +54,7 @@ const serializers = {
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
+/** Builds the app with every route, hook and error mapping; call listen() (main.ts) or inject() (tests). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
   const logger = options.logger === undefined || options.logger === false ? false : { ...(typeof options.logger === 'object' ? options.logger : {}), serializers };

@@ -6,12 +6,14 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { Db, Tx } from './db.ts';
 import { secretHash } from './crypto.ts';
 
+/** kiosk: create leads and events; rep: read its store; manager: read, export, erase, manage. */
 export const ROLES = ['kiosk', 'rep', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling: resolved from a bearer token. Managers without a store see every store. */
 export type Principal = { tokenId: string; role: Role; storeId: string | null };
 
+/** Pairing codes expire after 10 minutes. */
 export const PAIRING_CODE_TTL_MS = 10 * 60_000;
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
 
@@ -20,6 +22,7 @@ export async function ensureStore(tx: Tx, id: string, name: string, nowMs: numbe
   await tx.run('INSERT INTO stores (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING', [id, name, nowMs]);
 }
 
+/** Whether a store id is known. */
 export async function storeExists(tx: Tx, id: string): Promise<boolean> {
   return (await tx.get('SELECT 1 AS x FROM stores WHERE id = ?', [id])) !== undefined;
 }
@@ -39,6 +42,7 @@ export async function revokeToken(tx: Tx, id: string, nowMs: number): Promise<bo
   return (await tx.run('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [nowMs, id])) > 0;
 }
 
+/** Every token with its role, store and state (never the secret or its hash). */
 export async function listTokens(tx: Tx) {
   return tx.all<{ id: string; role: Role; store_id: string | null; label: string; created_at: number; revoked_at: number | null }>(
     'SELECT id, role, store_id, label, created_at, revoked_at FROM tokens ORDER BY created_at',

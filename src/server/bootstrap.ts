@@ -12,6 +12,7 @@ import type { LocalKiosk } from './routes-kiosk.ts';
 
 export type BootstrapResult = { localKiosk: LocalKiosk; managerToken: string | null };
 
+/** Idempotent: safe on every start and on several instances at once. */
 export async function bootstrap(db: Db, dataDir: string, storeId: string, nowMs: number): Promise<BootstrapResult> {
   const file = join(dataDir, 'local-kiosk.json');
   return db.transaction(async (tx) => {

@@ -60,6 +60,7 @@ export async function crmPayload(db: Db, keys: Keys, row: OutboxRow) {
   });
 }
 
+/** Creates a worker; call start() in the server, runOnce() in tests and scripts. */
 export function createCrmWorker(o: CrmWorkerOptions) {
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;

@@ -51,6 +51,7 @@ function where(keys: Keys, f: LeadFilter): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+/** Name search looks at this many newest leads (names are encrypted, so it cannot use an index). */
 export const SEARCH_SCAN_LIMIT = 5000;
 
 /** A page of leads, newest first, with decrypted names and masked phones. */

@@ -9,6 +9,7 @@ import type { Tx } from './db.ts';
 import { encrypt, phoneHash, type Keys } from './crypto.ts';
 import { HttpError } from './errors.ts';
 
+/** A second lead with the same phone in the same store within this window merges into the first. */
 export const MERGE_WINDOW_MS = 30 * 24 * 3600_000;
 
 /** The receipt (ids only, no personal data) is stored for replays. */

@@ -8,6 +8,7 @@ import { HttpError } from './errors.ts';
 import { recordFunnelEvents } from './funnel-repo.ts';
 import { parse } from './validate.ts';
 
+/** Body of POST /api/pair. */
 export const PairSchema = z.strictObject({
   code: z.string().regex(/^[0-9A-Za-z\s-]{6,16}$/, 'pairing code'),
   label: z.string().trim().min(1).max(64).optional(),
@@ -37,6 +38,7 @@ export function isLocalRequest(req: FastifyRequest): boolean {
   );
 }
 
+/** Registers POST /api/events, POST /api/pair and GET /api/kiosk-config. */
 export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: LocalKiosk | undefined, pairLimit: (key: string) => boolean): void {
   const { db, auth, now } = ctx;
 

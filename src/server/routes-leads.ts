@@ -12,6 +12,7 @@ import { parse } from './validate.ts';
 
 const DateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00+08:00` : s));
 
+/** Query of GET /api/leads; dates are CST days or instants. */
 export const LeadQuerySchema = z.strictObject({
   store: StoreIdSchema.optional(),
   tag: TagSchema.optional(),
@@ -22,10 +23,14 @@ export const LeadQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+/** Query of the CSV export. */
 export const ExportQuerySchema = LeadQuerySchema.omit({ limit: true, offset: true, phone: true, q: true });
+/** Path parameter of the lead routes. */
 export const LeadIdParams = z.strictObject({ id: z.uuid().transform((s) => s.toLowerCase()) });
+/** Body of POST /api/erasure. */
 export const ErasureSchema = z.strictObject({ phone: PhoneSchema });
 
+/** Registers the lead routes. */
 export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, keys, auth, now } = ctx;
   const inFlight = new Set<string>();

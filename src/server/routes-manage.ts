@@ -9,11 +9,14 @@ import { HttpError } from './errors.ts';
 import { cstDay, funnel } from './funnel-repo.ts';
 import { parse } from './validate.ts';
 
+/** Query of GET /api/funnel (CST days; default the last 30). */
 export const FunnelQuerySchema = z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional(), store: StoreIdSchema.optional() });
+/** Body of POST /api/pairing-codes. */
 export const PairingCodeSchema = z.strictObject({ storeId: StoreIdSchema });
 
 const DAY_MS = 24 * 3600_000;
 
+/** Registers GET /api/me, GET /api/funnel and POST /api/pairing-codes. */
 export function manageRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, auth, now } = ctx;
 

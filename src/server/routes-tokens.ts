@@ -8,9 +8,12 @@ import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
 import { parse } from './validate.ts';
 
+/** Body of POST /api/tokens: managers make rep and kiosk tokens (manager tokens only by CLI). */
 export const CreateTokenSchema = z.strictObject({ role: z.enum(['kiosk', 'rep']), storeId: StoreIdSchema, label: z.string().trim().min(1).max(64).optional() });
+/** Path parameter of DELETE /api/tokens/:id. */
 export const TokenIdParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{12}$/, 'token id') });
 
+/** Registers the token routes. */
 export function tokenRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, auth, now } = ctx;
 

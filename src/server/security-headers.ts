@@ -20,6 +20,7 @@ const CSP = [
   // No upgrade-insecure-requests: kiosks are often reached over plain HTTP on the showroom LAN.
 ].join(';');
 
+/** Sent on every response. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CSP,
   'cross-origin-opener-policy': 'same-origin',

@@ -13,6 +13,7 @@ import { migrate } from './migrations.ts';
 
 export type Storage = { db: Db; keys: Keys };
 
+/** Opens, migrates and checks the storage; closes it again if any step fails. */
 export async function openStorage(config: Pick<ServerConfig, 'DATA_DIR' | 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'LEAD_ENCRYPTION_KEY'>, nowMs: number): Promise<Storage> {
   mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
   const keys = loadKeys(config.LEAD_ENCRYPTION_KEY, config.DATA_DIR);

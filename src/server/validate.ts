@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { issuePath } from '../leads/lead-schema.ts';
 import { HttpError } from './errors.ts';
 
+/** Parses `value` with `schema`; throws HttpError 400 with the first bad field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params' = 'body'): z.output<S> {
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
