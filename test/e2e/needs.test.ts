@@ -233,6 +233,23 @@ describe('needs diagnosis', () => {
     await page.close();
   });
 
+  it.each(['phone', 'portrait'] as ViewportName[])('lays out every question card in English at %s', async (name) => {
+    const { page, assertClean } = await openPage(browser, name);
+    await page.goto(`${server.url}/#/needs`);
+    await page.getByTestId('lang-en').click();
+    await page.getByText('Question 1 of 10').waitFor();
+    for (let i = 1; i <= 10; i++) {
+      await page.getByText(`Question ${i} of 10`).waitFor();
+      await assertLayout(page);
+      const id = await page.locator('[data-question]').getAttribute('data-question');
+      if (id === 'charging' || id === 'currentCar') await screenshot(page, `needs-q-${id}-en-${name}`);
+      await page.getByTestId('needs-skip').click();
+    }
+    await waitForPlan(page);
+    assertClean();
+    await page.close();
+  });
+
   it('keeps a lead draft and asks for a consultant when the customer wants a test drive', async () => {
     const { page, assertClean } = await openPage(browser);
     await page.goto(planLink(server.url, ANSWERS));

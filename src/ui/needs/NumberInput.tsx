@@ -8,10 +8,12 @@ interface Props {
   /** The recorded answer, or undefined while the card shows its starting value. */
   value: number | undefined;
   onChange: (value: number) => void;
+  /** Names the slider when the field has no label of its own (the card's question). */
+  fallbackLabel?: string;
 }
 
 /** A big value, a thick slider and two large steppers: usable with one finger at arm's length. */
-export function NumberInput({ field, value, onChange }: Props) {
+export function NumberInput({ field, value, onChange, fallbackLabel }: Props) {
   const { locale, n } = useNeedsI18n();
   const shown = value ?? field.initial;
   const format = (v: number) =>
@@ -47,7 +49,7 @@ export function NumberInput({ field, value, onChange }: Props) {
           max={field.max}
           step={field.step}
           value={shown}
-          aria-label={label}
+          aria-label={label ?? fallbackLabel}
           aria-valuetext={format(shown)}
           data-testid={`slider-${field.key}`}
           onChange={(e) => onChange(clampToField(field, Number(e.currentTarget.value)))}

@@ -30,7 +30,7 @@ export function QuestionBody({ question, answers, onChange }: Props) {
     return (
       <div className="question__numbers">
         {question.numbers.map((f) => (
-          <NumberInput key={f.key} field={f} value={answers[f.key]} onChange={(v) => onChange({ [f.key]: v })} />
+          <NumberInput key={f.key} field={f} value={answers[f.key]} onChange={(v) => onChange({ [f.key]: v })} fallbackLabel={n(question.titleKey)} />
         ))}
       </div>
     );
