@@ -1,7 +1,7 @@
 // idb checks instanceof IDBRequest etc. on globals; each test still injects its own IDBFactory.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeadDraftError, openLeadOutbox, OUTBOX_DB_NAME, type OutboxDeps, type SendResult } from '../../src/leads/outbox.ts';
 import { createLeadSender } from '../../src/leads/sync-client.ts';
 import type { Lead } from '../../src/leads/lead-schema.ts';
@@ -131,6 +131,28 @@ describe('lead outbox', () => {
     expect(s.entries[0]).toMatchObject({ id, state: 'failed', attempts: 3, lastError: '422 idempotency_mismatch' });
     expect(await outbox.discard(id)).toBe(true);
     expect((await outbox.status()).entries).toHaveLength(0);
+  });
+});
+
+describe('lead outbox in the background', () => {
+  it('start() sends a new lead and keeps retrying on its own until the server takes it', async () => {
+    let failures = 2;
+    const sent: string[] = [];
+    const h = harness(async (lead) => {
+      if (failures-- > 0) return { kind: 'retry', status: 503, reason: 'unavailable' };
+      sent.push(lead.id);
+      return { kind: 'stored', status: 201 };
+    });
+    const outbox = await openLeadOutbox({ ...h.deps, now: Date.now, baseDelayMs: 5, maxDelayMs: 20 });
+    opened.push(outbox);
+    const statuses: number[] = [];
+    outbox.subscribe((s) => statuses.push(s.sent));
+    outbox.start();
+    const id = await outbox.enqueue(draft());
+    await vi.waitFor(() => expect(sent).toEqual([id]), { timeout: 10_000, interval: 20 });
+    await outbox.stop();
+    expect((await outbox.status()).entries[0]).toMatchObject({ state: 'sent', attempts: 3 });
+    expect(statuses).toContain(1);
   });
 });
 
