@@ -171,11 +171,11 @@ describe('range lab', () => {
     expect(inputs).toBeGreaterThan(20);
     expect(posted).toBeGreaterThanOrEqual(2);
     expect(posted).toBeLessThanOrEqual(inputs);
-    // The simulator runs in workers: the main thread only renders. Frames on this shared,
-    // software-rendered machine are noisy, so only a real freeze fails: computing the 16-point
-    // curve (about a second for winter city driving) on the main thread would.
+    // The simulator runs in workers: the main thread only renders. Task lengths on a shared,
+    // software-rendered machine are noisy (up to ~140 ms seen at load 9 on 2 cores), so only a
+    // real freeze fails: the 16-point winter-city curve on the main thread takes about a second.
     const longTasks = await page.evaluate(() => (window as unknown as { longTasksMs: number[] }).longTasksMs);
-    expect(longTasks.filter((ms) => ms > 250)).toEqual([]);
+    expect(longTasks.filter((ms) => ms > 500)).toEqual([]);
     await screenshot(page, 'range-phone-dragged');
     assertClean();
     await page.close();

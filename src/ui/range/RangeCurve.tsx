@@ -101,6 +101,15 @@ export function RangeCurve({ ratedKm }: Props) {
               <g className="curve__marker" data-testid="curve-marker" data-ambient-c={ambientC}>
                 <line x1={x(ambientC)} x2={x(ambientC)} y1={y(rangeKm)} y2={y(0)} />
                 <circle cx={x(ambientC)} cy={y(rangeKm)} r="8" />
+                {/* The number at the finger: on a phone the big readout is scrolled away. */}
+                <text
+                  className="curve__marker-label"
+                  x={Math.min(Math.max(x(ambientC), 40), width - 40)}
+                  y={Math.max(y(rangeKm) - 16, 12)}
+                  textAnchor="middle"
+                >
+                  {formatKm(locale, rangeKm)}
+                </text>
               </g>
             )}
           </svg>
