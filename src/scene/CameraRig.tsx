@@ -28,8 +28,17 @@ export function CameraRig({ bounds, preset, focus, idleSeconds, onSettled }: Cam
   const lastInput = useRef(performance.now());
   const settled = useRef(false);
 
+  const goalStart = useRef(0);
   const setGoal = (g: CameraGoal | null) => {
     goal.current = g;
+    goalStart.current = performance.now();
+    const c = controls.current;
+    if (g && c) {
+      // The goal must lie inside the zoom limits, or the controls would pull the camera off it forever.
+      const dist = g.position.distanceTo(g.target);
+      c.maxDistance = Math.max(c.maxDistance, dist * 1.2);
+      c.minDistance = Math.min(c.minDistance, dist * 0.8);
+    }
     settled.current = false;
     onSettled?.(false);
     invalidate();
@@ -61,7 +70,8 @@ export function CameraRig({ bounds, preset, focus, idleSeconds, onSettled }: Cam
       camera.position.lerp(g.position, a);
       c.target.lerp(g.target, a);
       c.update();
-      if (camera.position.distanceTo(g.position) < 0.01 && c.target.distanceTo(g.target) < 0.01) {
+      const late = performance.now() - goalStart.current > 6000;
+      if (late || (camera.position.distanceTo(g.position) < 0.01 && c.target.distanceTo(g.target) < 0.01)) {
         camera.position.copy(g.position);
         c.target.copy(g.target);
         c.update();

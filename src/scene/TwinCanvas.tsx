@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Canvas, useThree } from '@react-three/fiber';
-import { ContactShadows } from '@react-three/drei';
-import { NeutralToneMapping, Vector3, type WebGLRenderer } from 'three';
+import { NeutralToneMapping, type Vector3, type WebGLRenderer } from 'three';
 import type { Locale } from '../i18n/messages.ts';
 import type { CameraPreset, Hotspot, TwinView } from '../twin/twin-schema';
 import { StudioLighting } from './StudioLighting';
+import { GroundShadow } from './GroundShadow';
 import { TwinModel, type LoadedTwin } from './TwinModel';
 import { CameraRig } from './CameraRig';
 import { Hotspots } from './Hotspots';
-import { focusGoal, type CameraGoal } from './camera-presets';
+import { focusGoal, presetGoal, type CameraGoal } from './camera-presets';
 import { worldCentre } from './part-index';
 import { exposeDebug } from './debug-handle';
 
@@ -49,10 +49,14 @@ export function TwinCanvas(p: TwinCanvasProps) {
   const [loaded, setLoaded] = useState<LoadedTwin | null>(null);
   const [focus, setFocus] = useState<CameraGoal | null>(null);
   const [restoreKey, setRestoreKey] = useState(0);
+  // The contact shadow is rendered once (frames) after the car's first frame, so it sees the car.
+  const [shown, setShown] = useState(false);
   const settled = useRef(false);
+  const sizeRef = useRef({ width: 16, height: 9 });
   const onSettled = useCallback((s: boolean) => { settled.current = s; }, []);
 
-  useEffect(() => { setLoaded(null); }, [p.modelUrl]);
+  useEffect(() => { setLoaded(null); setShown(false); }, [p.modelUrl]);
+  const onFirstFrame = useCallback(() => { setShown(true); p.onFirstFrame(); }, [p.onFirstFrame]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const h = p.selectedHotspot;
     if (!h || !loaded) return;
@@ -60,13 +64,19 @@ export function TwinCanvas(p: TwinCanvasProps) {
     if (part) setFocus(focusGoal(worldCentre(part), h.camera, 2.6));
   }, [p.selectedHotspot, loaded]);
   useEffect(() => { setFocus(null); }, [p.cameraRequest.seq]);
+  // Exploded pack rises above the roof: frame the car and the lifted pack together.
+  useEffect(() => {
+    if (!loaded || p.view !== 'exploded' || p.selectedHotspot) return;
+    const box = loaded.bounds.clone();
+    box.max.y += 1.3;
+    setFocus(presetGoal('front34', box, 32, sizeRef.current.width / sizeRef.current.height));
+  }, [p.view, loaded]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onLoaded = useCallback((t: LoadedTwin) => { setLoaded(t); p.onLoaded(t); }, [p.onLoaded]); // eslint-disable-line react-hooks/exhaustive-deps
   const onLost = useCallback(() => p.onContextLost(true), [p.onContextLost]); // eslint-disable-line react-hooks/exhaustive-deps
   const onRestored = useCallback(() => { setRestoreKey((k) => k + 1); p.onContextLost(false); }, [p.onContextLost]); // eslint-disable-line react-hooks/exhaustive-deps
   const onDoubleTap = useCallback((point: Vector3) => setFocus(focusGoal(point, 'front34', 1.8)), []);
 
-  const size = loaded?.bounds.getSize(new Vector3());
   const showHotspots = loaded && (p.view === 'exterior' || p.view === 'xray');
 
   return (
@@ -75,7 +85,8 @@ export function TwinCanvas(p: TwinCanvasProps) {
       dpr={[1, 1.75]}
       camera={{ fov: 32, near: 0.05, far: 200, position: [6, 2.2, 7] }}
       gl={{ antialias: true, alpha: true, powerPreference: 'high-performance' }}
-      onCreated={({ gl }) => {
+      onCreated={({ gl, size }) => {
+        sizeRef.current = size;
         gl.localClippingEnabled = true;
         gl.toneMapping = NeutralToneMapping;
         gl.toneMappingExposure = 1.05;
@@ -92,21 +103,10 @@ export function TwinCanvas(p: TwinCanvasProps) {
         onProgress={p.onProgress}
         onLoaded={onLoaded}
         onError={p.onError}
-        onFirstFrame={p.onFirstFrame}
+        onFirstFrame={onFirstFrame}
         onDoubleTap={onDoubleTap}
       />
-      {loaded && size && (
-        <ContactShadows
-          key={`${p.modelUrl}:${restoreKey}`}
-          position={[0, 0.002, 0]}
-          scale={[size.x * 2.2, size.z * 1.5]}
-          resolution={512}
-          blur={2.4}
-          opacity={0.6}
-          far={1.2}
-          frames={1}
-        />
-      )}
+      {loaded && shown && p.view !== 'exploded' && <GroundShadow key={restoreKey} bounds={loaded.bounds} />}
       <CameraRig bounds={loaded?.bounds ?? null} preset={p.cameraRequest} focus={focus} idleSeconds={p.idleSeconds} onSettled={onSettled} />
       {showHotspots && (
         <Hotspots

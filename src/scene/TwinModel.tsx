@@ -7,6 +7,7 @@ import { loadTwin } from './load-twin';
 import { indexParts, type PartIndex } from './part-index';
 import { applyPaint, applyView } from './view-modes';
 import { explodeRig, type ExplodeRig } from './exploded-pack';
+import { markBusy, setDebugRoot } from './debug-handle';
 
 export interface LoadedTwin {
   index: PartIndex;
@@ -63,6 +64,7 @@ export function TwinModel(p: TwinModelProps) {
         rig.current = explodeRig(idx, box.max.y);
         explodeT.current = 0;
         setScene(root);
+        setDebugRoot(root);
         cb.current.onLoaded({ index: idx, bounds: box, availability: viewAvailability(idx.names) });
       })
       .catch((e: unknown) => { if (!cancelled) cb.current.onError(e instanceof Error ? e.message : String(e)); });
@@ -88,6 +90,7 @@ export function TwinModel(p: TwinModelProps) {
       cb.current.onFirstFrame();
     }
     const want = p.view === 'exploded' ? 1 : 0;
+    markBusy('explode', !!rig.current && explodeT.current !== want);
     if (rig.current && explodeT.current !== want) {
       const step = Math.min(dt, 0.25) / 1.6;
       explodeT.current = want > explodeT.current ? Math.min(1, explodeT.current + step) : Math.max(0, explodeT.current - step);

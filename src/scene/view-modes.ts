@@ -25,9 +25,23 @@ export function categoryOf(part: string): Category {
   return 'other';
 }
 
-const ghost = new MeshStandardMaterial({ color: new Color('#dce6f0'), roughness: 0.15, metalness: 0, transparent: true, opacity: 0.1, depthWrite: false, side: DoubleSide, name: 'xray-ghost' });
+const ghost = new MeshStandardMaterial({ color: new Color('#dce6f0'), roughness: 0.15, metalness: 0, transparent: true, opacity: 0.1, depthWrite: false, side: DoubleSide, forceSinglePass: true, name: 'xray-ghost' });
 const ghostGlass = new MeshStandardMaterial({ color: new Color('#b8c8d8'), roughness: 0.05, metalness: 0, transparent: true, opacity: 0.06, depthWrite: false, name: 'xray-glass' });
 const clipCache = new WeakMap<Material, Material>();
+const fadeCache = new WeakMap<Material, Material>();
+
+/** Structure drawn faintly in x-ray so the pack and the orange wiring stand out. */
+function faded(m: Material): Material {
+  let c = fadeCache.get(m);
+  if (!c) {
+    c = m.clone();
+    c.transparent = true;
+    c.opacity = 0.35;
+    c.depthWrite = false;
+    fadeCache.set(m, c);
+  }
+  return c;
+}
 const glowCache = new WeakMap<Material, Material>();
 
 function clipped(m: Material, plane: Plane): Material {
@@ -47,7 +61,10 @@ function glowing(m: Material): Material {
   let c = glowCache.get(m);
   if (!c) {
     c = m.clone();
-    (c as MeshStandardMaterial).emissiveIntensity = 1.6;
+    (c as MeshStandardMaterial).emissiveIntensity = 2.5;
+    // Drawn over everything: the HV wiring is what x-ray is for.
+    c.depthTest = false;
+    c.transparent = true;
     glowCache.set(m, c);
   }
   return c;
@@ -75,13 +92,16 @@ export function applyView(index: PartIndex, view: TwinView, plane: Plane): void 
       if (cat === 'shell' || cat === 'port') material = ghost;
       else if (cat === 'glass') material = ghostGlass;
       else if (cat === 'hv') material = map(glowing);
+      else if (cat === 'inner' && owningPart(mesh).startsWith('crash/')) material = map(faded);
       visible = !interior && !(cat === 'lid' && view === 'xray') && !(cat === 'cover' && view === 'xray');
+      if (view === 'exploded' && (cat === 'inner' || cat === 'hv')) visible = false;
     } else if (view === 'section') {
       if (cat !== 'hv' && cat !== 'inner') material = map((m) => clipped(m, plane));
       visible = cat !== 'cover';
     }
     mesh.visible = visible;
     mesh.material = material;
+    mesh.renderOrder = cat === 'hv' && view === 'xray' ? 10 : 0;
   }
 }
 

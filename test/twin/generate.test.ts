@@ -69,6 +69,24 @@ describe.each(CASES)('generated twin: %s', (_, g) => {
     expect(raw.triangles).toBeLessThanOrEqual(500_000);
   });
 
+  it('gives the body outward-facing normals (left side +X, roof +Y)', async () => {
+    const doc = await buildTwinDocument(g, false);
+    const prim = nodes(doc).get('body/shell')!.getMesh()!.listPrimitives()[0]!;
+    const pos = prim.getAttribute('POSITION')!, nor = prim.getAttribute('NORMAL')!;
+    const n = pos.getCount();
+    const p = (i: number) => pos.getElement(i, []) as number[], v = (i: number) => nor.getElement(i, []) as number[];
+    const maxX = Math.max(...Array.from({ length: n }, (_, i) => p(i)[0]!));
+    const maxY = Math.max(...Array.from({ length: n }, (_, i) => p(i)[1]!));
+    const mean = (keep: (i: number) => boolean, axis: number) => {
+      let sum = 0, count = 0;
+      for (let i = 0; i < n; i++) if (keep(i)) { sum += v(i)[axis]!; count++; }
+      return sum / count;
+    };
+    // Averaged over the widest and the highest skin: inverted winding would make these negative.
+    expect(mean((i) => p(i)[0]! > maxX * 0.97, 0)).toBeGreaterThan(0.5);
+    expect(mean((i) => p(i)[1]! > maxY - 0.03, 1)).toBeGreaterThan(0.5);
+  });
+
   it('is deterministic: the same geometry gives the same bytes', async () => {
     const [a, b] = [await exportTwinGlb(g), await exportTwinGlb(g)];
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);

@@ -99,7 +99,8 @@ export function buildPack(d: Dims, g: VehicleGeometry): PartNode {
   const [mx, my, mz] = lay.size;
   const housing = moduleHousing(mx, my, mz);
   const cover = roundedSlab(mx - 0.004, mz - 0.004, 0.008, 0.01, 0.002);
-  const cell = roundedSlab(lay.cellSize[0], lay.cellSize[2], lay.cellSize[1], Math.min(0.004, lay.cellSize[0] / 4), 0.0015);
+  // Plain boxes: hundreds of instances, so every triangle counts (12 per cell).
+  const cell = new BoxGeometry(lay.cellSize[0], lay.cellSize[1], lay.cellSize[2]);
   const modules: PartNode[] = lay.centres.map((c, i) => ({
     name: moduleName(i + 1),
     translation: c,

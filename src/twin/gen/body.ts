@@ -125,9 +125,8 @@ function label(d: Dims, p: BodyProfile, h: number, z: number, inArch: boolean, a
   if (h >= IDX.P4 - 2 && h <= IDX.P4 + 1 && z > d.zFront - 0.24) return 'headlight';
   if (h >= IDX.P4 - 4 && h <= IDX.P4 + 1 && z < d.zRear + (suv ? 0.2 : 0.26)) return 'taillight';
   // Black sill garnish and lower bumpers (an SUV gets cladding and arch flares).
-  if (h <= at(3) + (suv ? 7 : 2)) return 'trim';
+  if (h <= at(3) + (suv ? 4 : 2)) return 'trim';
   if ((z > d.zFront - 0.3 || z < d.zRear + 0.25) && h <= at(3) + (suv ? 9 : 5)) return 'trim';
-  if (suv && archDist >= 0 && archDist < 0.07 && h <= at(5)) return 'trim';
   return 'paint';
 }
 
@@ -155,16 +154,16 @@ export function buildBody(d: Dims, surface: BodySurface): PartNode[] {
     for (let r = 0; r < RING; r++) {
       const a = si * RING + r, b = si * RING + ((r + 1) % RING);
       const c = a + RING, e = b + RING;
-      // Left half faces outward with this winding (checked by the normals test).
-      for (const tri of [[a, b, c], [b, e, c]] as const) {
-        index.push(...tri);
-        const t = tri.map((v) => tags[v]!);
-        const hMin = Math.min(...t.map((x) => x.h));
-        const zc = (t[0]!.z + t[1]!.z + t[2]!.z) / 3;
-        const inArch = t.some((x) => x.inArch);
-        const archDist = Math.min(...t.map((x) => (x.archDist >= 0 ? x.archDist : 1)));
-        labels.push(label(d, p, hMin, zc, inArch, archDist));
-      }
+      // Left half faces outward with this winding (the normals test checks it).
+      // One label per quad, so material borders run along stations and rings: straight, not saw-toothed.
+      const q = [a, b, c, e].map((v) => tags[v]!);
+      const hMin = Math.min(...q.map((x) => x.h));
+      const zc = (q[0]!.z + q[2]!.z) / 2;
+      const inArch = q.some((x) => x.inArch);
+      const archDist = Math.min(...q.map((x) => (x.archDist >= 0 ? x.archDist : 1)));
+      const l = label(d, p, hMin, zc, inArch, archDist);
+      index.push(a, b, c, b, e, c);
+      labels.push(l, l);
     }
   }
   const geo = new BufferGeometry();
