@@ -44,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'range.wall': 'From the wall (with charging losses)',
   'range.breakdown': 'Where the energy goes (per 100 km)',
   'range.breakdown.total': 'Total',
+  'range.breakdown.reference': 'Light bands: the same drive at {ambient} with climate off (total {total})',
   'range.computing': 'Computing…',
   'range.loading': 'Reading the line-up…',
   'range.heatPump': 'Heat pump',

@@ -45,6 +45,7 @@ export const zhCN = {
   'range.wall': '电网端能耗（含充电损耗）',
   'range.breakdown': '能量去向（每百公里）',
   'range.breakdown.total': '合计',
+  'range.breakdown.reference': '浅色底条：同一路况在 {ambient}、不开空调时（合计 {total}）',
   'range.computing': '计算中…',
   'range.loading': '正在读取车型数据…',
   'range.heatPump': '热泵空调',

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import { onSessionReset } from './session-reset.ts';
-import type { CurveReply } from './sim-protocol.ts';
+import type { BreakdownKey, CurveReply } from './sim-protocol.ts';
 
 export interface RangeCurve {
   ambientC: number[];
   rangeKm: number[];
+  /** The energy breakdown of the same drive on a mild day, kWh/100 km. */
+  referenceBreakdownKwhPer100km: Record<BreakdownKey, number>;
 }
 
 interface CurveState {
@@ -37,7 +39,14 @@ export const useCurveStore = create<CurveState>()((set, get) => ({
       shownSeq: reply.seq,
       stale: reply.seq < requestedSeq,
       ...(reply.ok
-        ? { curve: { ambientC: reply.ambientC, rangeKm: reply.rangeKm }, failed: false }
+        ? {
+            curve: {
+              ambientC: reply.ambientC,
+              rangeKm: reply.rangeKm,
+              referenceBreakdownKwhPer100km: reply.referenceBreakdownKwhPer100km,
+            },
+            failed: false,
+          }
         : { curve: null, failed: true }),
     });
   },

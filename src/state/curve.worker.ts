@@ -16,7 +16,14 @@ scope.onmessage = (event: MessageEvent<CurveEnvelope>) => {
   try {
     const vehicle = parseVehicle(request.vehicle, request.vehicleSource);
     const rangeKm = request.scenarios.map((s) => simulate(vehicle, parseScenario(s, request.scenarioSource)).rangeKm);
-    reply = { seq, ok: true, ambientC: request.ambientC, rangeKm };
+    const reference = simulate(vehicle, parseScenario(request.reference, request.scenarioSource));
+    reply = {
+      seq,
+      ok: true,
+      ambientC: request.ambientC,
+      rangeKm,
+      referenceBreakdownKwhPer100km: { ...reference.breakdownKwhPer100km },
+    };
   } catch (error) {
     reply = { seq, ok: false, failure: toFailure(error) };
   }

@@ -50,3 +50,23 @@ export const CURVE_AMBIENT_C: readonly number[] = Array.from(
   { length: (AMBIENT_MAX_C - AMBIENT_MIN_C) / 5 + 1 },
   (_, i) => AMBIENT_MIN_C + 5 * i,
 );
+
+/** Ambient temperature of the mild-day reference, °C (CLTC and WLTP test at 23 °C). */
+export const MILD_AMBIENT_C = 23;
+
+/**
+ * The preset's drive and load on a mild day: 23 °C, climate off, standard tyres, no wind, no
+ * preconditioning, car soaked at ambient. Against it the breakdown shows what winter (or
+ * summer) adds: cabin heat, battery heating, denser air, winter tyres.
+ */
+export function mildReference(preset: ScenarioPreset): Record<string, unknown> {
+  const out = scenarioWithOverrides(preset, { ambientC: MILD_AMBIENT_C, climateOn: false });
+  delete out.batteryStartC;
+  delete out.cabinStartC;
+  delete out.windKmh;
+  delete out.preconditioned;
+  delete out.solarWm2;
+  out.tyres = 'standard';
+  out.hvac = { mode: 'off' };
+  return out;
+}

@@ -60,10 +60,18 @@ export interface CurveRequest {
   scenarios: unknown[];
   scenarioSource: string;
   ambientC: number[];
+  /** The same drive on a mild day (see `mildReference`), for "how winter changes it". */
+  reference: unknown;
 }
 
 export type CurveReply =
-  | { seq: number; ok: true; ambientC: number[]; rangeKm: number[] }
+  | {
+      seq: number;
+      ok: true;
+      ambientC: number[];
+      rangeKm: number[];
+      referenceBreakdownKwhPer100km: Record<BreakdownKey, number>;
+    }
   | { seq: number; ok: false; failure: SimFailure };
 
 export interface CurveEnvelope {

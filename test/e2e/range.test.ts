@@ -71,6 +71,12 @@ describe('range lab', () => {
       const percent = Math.round((simulatedRangeKm(vehicleId, scenarioId) / rated) * 100);
       expect(await page.getByTestId('range-rated').textContent()).toContain(`${percent}%`);
     }
+    // The light bands: the same drive on a mild day (23 °C, climate off, standard tyres).
+    const vehicle = parseVehicle(readJson('public/models/vela-x7-long-range/vehicle.json'));
+    const mild = simulate(vehicle, parseScenario({ ...readJson('scenarios/harbin-winter-city.json'), ambientC: 23, hvac: { mode: 'off' }, tyres: 'standard' }));
+    await expect
+      .poll(() => page.getByTestId('breakdown-reference').textContent())
+      .toContain(`${mild.batteryKwhPer100km.toFixed(1)} kWh/百公里`);
     await screenshot(page, 'range-harbin-zh');
     assertClean();
     await page.close();

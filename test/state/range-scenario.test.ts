@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/index.ts';
-import { presetDefaults, scenarioWithOverrides } from '../../src/state/range-scenario.ts';
+import { mildReference, presetDefaults, scenarioWithOverrides } from '../../src/state/range-scenario.ts';
 import type { ScenarioPreset } from '../../src/state/scenario-presets.ts';
 
 function preset(raw: Record<string, unknown>): ScenarioPreset {
@@ -42,5 +42,20 @@ describe('scenarioWithOverrides', () => {
   it('switches climate on at 22 °C for a preset that had it off', () => {
     const out = parseScenario(scenarioWithOverrides(garage, { ambientC: -20, climateOn: true }));
     expect(out.hvac).toEqual({ mode: 'on', setpointC: 22 });
+  });
+});
+
+describe('mildReference', () => {
+  it('keeps the drive and load but takes away the weather: 23 °C, climate off, standard tyres, no wind', () => {
+    const winter = preset({
+      schemaVersion: 1, id: 'w', ambientC: -20, drive: { constantSpeedKmh: 100 }, payloadKg: 150,
+      hvac: { mode: 'on', setpointC: 22 }, tyres: 'winter', windKmh: 10, preconditioned: true, batteryStartC: 5,
+    });
+    expect(parseScenario(mildReference(winter))).toEqual(
+      parseScenario({
+        schemaVersion: 1, id: 'w', ambientC: 23, drive: { constantSpeedKmh: 100 }, payloadKg: 150,
+        hvac: { mode: 'off' }, tyres: 'standard',
+      }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { LineupEntry } from '../../state/lineup-store.ts';
-import { CURVE_AMBIENT_C, scenarioWithOverrides } from '../../state/range-scenario.ts';
+import { CURVE_AMBIENT_C, mildReference, scenarioWithOverrides } from '../../state/range-scenario.ts';
 import { requestCurve, requestRange } from '../../state/range-sim.ts';
 import { useRangeStore } from '../../state/range-store.ts';
 import type { ScenarioPreset } from '../../state/scenario-presets.ts';
@@ -38,6 +38,7 @@ export function RangeRequests({ entry, preset }: Props) {
       scenarioSource: preset.source,
       ambientC: [...CURVE_AMBIENT_C],
       scenarios: CURVE_AMBIENT_C.map((a) => scenarioWithOverrides(preset, { ambientC: a, climateOn })),
+      reference: mildReference(preset),
     });
   }, [entry, preset, climateOn]);
 

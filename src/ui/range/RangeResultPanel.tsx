@@ -1,5 +1,6 @@
 import type { LineupEntry } from '../../state/lineup-store.ts';
 import { useRangeStore } from '../../state/range-store.ts';
+import { useCurveStore } from '../../state/curve-store.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import { useI18n } from '../use-i18n.ts';
 import { FailureCard } from './FailureCard.tsx';
@@ -12,6 +13,7 @@ export function RangeResultPanel({ entry }: { entry: LineupEntry | undefined }) 
   const result = useRangeStore((s) => s.result);
   const failure = useRangeStore((s) => s.failure);
   const computing = useRangeStore((s) => s.computing);
+  const reference = useCurveStore((s) => s.curve?.referenceBreakdownKwhPer100km ?? null);
 
   if (entry?.status === 'error') {
     return (
@@ -72,6 +74,7 @@ export function RangeResultPanel({ entry }: { entry: LineupEntry | undefined }) 
         <BreakdownChart
           breakdown={result.breakdownKwhPer100km}
           totalKwhPer100km={result.batteryKwhPer100km}
+          reference={reference}
         />
       </div>
     </div>

@@ -11,7 +11,7 @@ const breakdown = {
 const total = Object.values(breakdown).reduce((a, b) => a + b, 0);
 
 function bar(container: HTMLElement, key: string) {
-  const rect = container.querySelector(`[data-key="${key}"] rect`)!;
+  const rect = container.querySelector(`[data-key="${key}"] rect.bar`)!;
   return { x: Number(rect.getAttribute('x')), width: Number(rect.getAttribute('width')) };
 }
 
@@ -48,6 +48,24 @@ describe('BreakdownChart', () => {
     );
     expect(container.querySelector('[data-testid="breakdown-regen"]')!.textContent).toBe('0.0');
     expect(container.querySelector('[data-testid="breakdown-total"]')!.textContent).toBe('17.5 kWh/百公里');
+    unmount();
+  });
+
+  it('draws the mild-day reference as bands behind the bars, on the same scale', () => {
+    const reference = { ...breakdown, aero: 5, climate: 0, batteryThermal: 0, regen: -3 };
+    const winter = { ...breakdown, batteryThermal: 1.2 };
+    const { container, unmount } = render(
+      <BreakdownChart breakdown={winter} totalKwhPer100km={total + 1.2} reference={reference} />,
+    );
+    const band = (key: string) => {
+      const r = container.querySelector(`[data-key="${key}"] .bar--reference`)!;
+      return { x: Number(r.getAttribute('x')), width: Number(r.getAttribute('width')) };
+    };
+    // The widest value is still winter aero (6); the deepest negative is now the reference regen (-3).
+    expect(band('regen').width + bar(container, 'aero').width).toBeCloseTo(100);
+    expect(band('aero').width / bar(container, 'aero').width).toBeCloseTo(5 / 6);
+    expect(container.querySelector('[data-key="batteryThermal"]')).not.toBeNull();
+    expect(container.querySelector('[data-testid="breakdown-reference"]')!.textContent).toContain('23°C');
     unmount();
   });
 });
