@@ -206,3 +206,19 @@ export async function screenshot(page: Page, name: string, minColours = 64): Pro
   }
   return { ...stats, path };
 }
+
+/**
+ * Visible controls (buttons, inputs) smaller than 48 × 48 CSS px, the touch-target minimum;
+ * controls scrolled out of a sideways scroller still count (they are laid out).
+ */
+export async function smallTouchTargets(page: Page): Promise<{ text: string; width: number; height: number }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, input, select, a[href]')]
+      .filter((el) => el.offsetParent !== null && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim(), width: r.width, height: r.height };
+      })
+      .filter((r) => r.width < 48 || r.height < 48),
+  );
+}

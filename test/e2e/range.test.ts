@@ -8,6 +8,7 @@ import {
   openPage,
   ROOT,
   screenshot,
+  smallTouchTargets,
   startPreview,
   VIEWPORTS,
   type Browser,
@@ -236,6 +237,7 @@ describe('range lab', () => {
     await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm('vela-s5-standard', 'harbin-winter-highway'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(await smallTouchTargets(page)).toEqual([]);
     if (name !== 'phone') {
       // A kiosk shows the whole lab at once, in both languages: nothing below the fold.
       for (const lang of ['zh-CN', 'en'] as const) {

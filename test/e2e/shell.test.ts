@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, startPreview, VIEWPORTS, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
+import { launchBrowser, openPage, screenshot, smallTouchTargets, startPreview, VIEWPORTS, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -42,13 +42,7 @@ describe('kiosk shell', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // Every button is a comfortable touch target.
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll('button')]
-        .filter((b) => b.offsetParent !== null)
-        .map((b) => ({ text: b.textContent, ...b.getBoundingClientRect().toJSON() }))
-        .filter((r) => r.height < 48 || r.width < 48),
-    );
-    expect(small).toEqual([]);
+    expect(await smallTouchTargets(page)).toEqual([]);
     await screenshot(page, `home-${name}`);
     assertClean();
     await page.close();
