@@ -51,6 +51,7 @@ export function createLeadApi(options: { token: () => string | null; baseUrl?: s
     listLeads: (query: LeadListQuery = {}) => json(LeadListSchema, 'GET', `/api/leads${qs(query)}`),
     getLead: (id: string) => json(LeadDetailSchema, 'GET', `/api/leads/${encodeURIComponent(id)}`),
     markContacted: async (id: string) => void (await call('POST', `/api/leads/${encodeURIComponent(id)}/contacted`)),
+    recordTestDrive: async (id: string) => void (await call('POST', `/api/leads/${encodeURIComponent(id)}/test-drive`)),
     eraseLead: async (id: string) => void (await call('DELETE', `/api/leads/${encodeURIComponent(id)}`)),
     eraseByPhone: async (phone: string) => ((await (await call('POST', '/api/erasure', { phone })).json()) as { erased: number }).erased,
     funnel: (query: FunnelQuery = {}) => json(FunnelSchema, 'GET', `/api/funnel${qs(query)}`),

@@ -30,6 +30,19 @@ export async function recordFunnelEvents(tx: Tx, storeId: string, events: Funnel
   return added;
 }
 
+/**
+ * Records a test drive a rep booked for a lead (after the kiosk visit), counted in the funnel on the
+ * booking day; the lead id stands in for the kiosk session, so one lead counts once per day.
+ */
+export async function recordTestDrive(tx: Tx, leadId: string, storeId: string | null, eventId: string, nowMs: number): Promise<boolean> {
+  const lead = await tx.get<{ store_id: string }>('SELECT store_id FROM leads WHERE id = ?', [leadId]);
+  if (!lead || (storeId !== null && lead.store_id !== storeId)) return false;
+  await tx.run("INSERT INTO funnel_events (id, session_id, store_id, type, day, at, received_at) VALUES (?, ?, ?, 'test_drive_booked', ?, ?, ?) ON CONFLICT (id) DO NOTHING", [
+    eventId, leadId, lead.store_id, cstDay(nowMs), new Date(nowMs).toISOString(), nowMs,
+  ]);
+  return true;
+}
+
 type Counts = Record<FunnelStep, number>;
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);

@@ -42,6 +42,9 @@ export function openApiDocument(): object {
         get: secured('rep (own store), manager', { summary: 'Lead detail', parameters: idParam, responses: { 200: ok('lead with contact, interactions and consent records', LeadDetailSchema), 404: err('no such lead'), ...common } }),
         delete: secured('manager', { summary: 'Erase a lead (consent records are kept)', parameters: idParam, responses: { 204: { description: 'erased' }, 404: err('no such lead'), ...common } }),
       },
+      '/api/leads/{id}/test-drive': {
+        post: secured('rep (own store), manager', { summary: 'Record a test drive booked for this lead (funnel)', parameters: idParam, responses: { 204: { description: 'recorded' }, 404: err('no such lead'), ...common } }),
+      },
       '/api/leads/{id}/contacted': {
         post: secured('rep (own store), manager', { summary: 'Record first contact (speed-to-lead)', parameters: idParam, responses: { 204: { description: 'recorded' }, 404: err('no such lead'), ...common } }),
       },

@@ -1,10 +1,12 @@
-/** Lead routes: create (kiosk), list, detail, contacted, delete, erasure, CSV export. */
+/** Lead routes: create (kiosk), list, detail, contacted, test drive, delete, erasure, CSV export. */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LeadSchema, PhoneSchema, StoreIdSchema, TagSchema } from '../leads/lead-schema.ts';
 import { scopeStore } from './auth.ts';
 import { canonicalJson, phoneHash } from './crypto.ts';
 import { HttpError } from './errors.ts';
+import { recordTestDrive } from './funnel-repo.ts';
 import { exportCsv, getLead, listLeads, markContacted } from './lead-query.ts';
 import { createLead, eraseByPhone, eraseLead } from './lead-repo.ts';
 import type { AppContext } from './context.ts';
@@ -74,6 +76,12 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/leads/:id/contacted', { preHandler: auth.require('rep', 'manager') }, async (req, reply) => {
     const { id } = parse(LeadIdParams, req.params, 'params');
     if (!(await db.transaction((tx) => markContacted(tx, id, req.principal!.storeId, now())))) throw new HttpError(404, 'not_found', 'no such lead');
+    return reply.code(204).send();
+  });
+
+  app.post('/api/leads/:id/test-drive', { preHandler: auth.require('rep', 'manager') }, async (req, reply) => {
+    const { id } = parse(LeadIdParams, req.params, 'params');
+    if (!(await db.transaction((tx) => recordTestDrive(tx, id, req.principal!.storeId, randomUUID(), now())))) throw new HttpError(404, 'not_found', 'no such lead');
     return reply.code(204).send();
   });
 

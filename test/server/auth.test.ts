@@ -13,6 +13,7 @@ const MATRIX: { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: () => obj
   { method: 'GET', url: '/api/leads', allowed: ['rep', 'manager'] },
   { method: 'GET', url: `/api/leads/${randomUUID()}`, allowed: ['rep', 'manager'] },
   { method: 'POST', url: `/api/leads/${randomUUID()}/contacted`, allowed: ['rep', 'manager'] },
+  { method: 'POST', url: `/api/leads/${randomUUID()}/test-drive`, allowed: ['rep', 'manager'] },
   { method: 'GET', url: '/api/export/leads.csv', allowed: ['manager'] },
   { method: 'DELETE', url: `/api/leads/${randomUUID()}`, allowed: ['manager'] },
   { method: 'POST', url: '/api/erasure', body: () => ({ phone: nextPhone() }), allowed: ['manager'] },

@@ -22,12 +22,14 @@ describe.each(BACKENDS)('funnel (%s)', (backend) => {
     expect((await f.app.inject({ method: 'POST', url: `/api/leads/${body.id}/contacted`, headers: auth(f.tokens.rep) })).statusCode).toBe(204);
     f.clock.ms += 60 * 60_000;
     await f.app.inject({ method: 'POST', url: `/api/leads/${body.id}/contacted`, headers: auth(f.tokens.rep) }); // first contact counts
+    expect((await f.app.inject({ method: 'POST', url: `/api/leads/${body.id}/test-drive`, headers: auth(f.tokens.rep) })).statusCode).toBe(204);
+    expect((await f.app.inject({ method: 'POST', url: `/api/leads/${body.id}/test-drive`, headers: auth(f.tokens.repB) })).statusCode).toBe(404);
     const res = await f.app.inject({ url: '/api/funnel?from=2026-05-01&to=2026-05-01', headers: auth(f.tokens.rep) });
     expect(res.statusCode).toBe(200);
     const [row] = res.json().days;
     expect(row).toMatchObject({
-      day: '2026-05-01', storeId: 'store-a', session_started: 4, questionnaire_completed: 3, plan_viewed: 2, lead_submitted: 1, test_drive_booked: 0,
-      conversion: { questionnaire: 0.75, plan: 0.667, lead: 0.5, overall: 0.25 }, speedToLeadMinutesMedian: 12,
+      day: '2026-05-01', storeId: 'store-a', session_started: 4, questionnaire_completed: 3, plan_viewed: 2, lead_submitted: 1, test_drive_booked: 1,
+      conversion: { questionnaire: 0.75, plan: 0.667, lead: 0.5, testDrive: 1, overall: 0.25 }, speedToLeadMinutesMedian: 12,
     });
     expect(new Date(T0).toISOString()).toBe('2026-05-01T02:00:00.000Z');
   });
