@@ -23,3 +23,20 @@ export function parseKioskConfig(search: string): KioskConfig {
   if (seconds === 0) return { idleTimeoutMs: 0 };
   return { idleTimeoutMs: Math.max(MIN_IDLE_TIMEOUT_S, seconds) * 1000 };
 }
+
+/**
+ * The origin phones reach the kiosk's app at, for share links and QR codes. A kiosk browsing
+ * `http://127.0.0.1:8080` would hand phones a link to themselves, so the store sets the address
+ * the showroom Wi-Fi sees in the start URL: `?share=http://192.168.1.20:8080`. Anything but an
+ * http(s) origin falls back to the page's own origin.
+ */
+export function shareOrigin(search: string, pageOrigin: string): string {
+  const raw = new URLSearchParams(search).get('share');
+  if (!raw) return pageOrigin;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : pageOrigin;
+  } catch {
+    return pageOrigin;
+  }
+}

@@ -3,6 +3,7 @@ import {
   DEFAULT_IDLE_TIMEOUT_S,
   MIN_IDLE_TIMEOUT_S,
   parseKioskConfig,
+  shareOrigin,
 } from '../../src/state/kiosk-config.ts';
 
 describe('parseKioskConfig', () => {
@@ -25,5 +26,17 @@ describe('parseKioskConfig', () => {
   it('falls back to the default on garbage rather than disabling the reset', () => {
     expect(parseKioskConfig('?idle=soon').idleTimeoutMs).toBe(DEFAULT_IDLE_TIMEOUT_S * 1000);
     expect(parseKioskConfig('?idle=-5').idleTimeoutMs).toBe(DEFAULT_IDLE_TIMEOUT_S * 1000);
+  });
+});
+
+describe('shareOrigin', () => {
+  it('uses the page origin unless the start URL names the address phones reach', () => {
+    expect(shareOrigin('', 'http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+    expect(shareOrigin('?share=http://192.168.1.20:8080/kiosk', 'http://127.0.0.1:8080')).toBe('http://192.168.1.20:8080');
+  });
+
+  it('ignores anything that is not an http(s) origin', () => {
+    expect(shareOrigin('?share=javascript:alert(1)', 'http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+    expect(shareOrigin('?share=not a url', 'https://kiosk.example')).toBe('https://kiosk.example');
   });
 });

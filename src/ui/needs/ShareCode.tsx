@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { planLink, type Answers } from '../../plan/index.ts';
+import { shareOrigin } from '../../state/kiosk-config.ts';
 import { qrMatrix, qrPath } from './qr-matrix.ts';
 import { useNeedsI18n } from './use-needs-i18n.ts';
 
@@ -9,7 +10,7 @@ const QUIET_ZONE = 4;
 /** A QR code of the plan link: the customer's phone opens the same plan from the answers alone. */
 export function ShareCode({ answers }: { answers: Answers }) {
   const { n } = useNeedsI18n();
-  const link = planLink(location.origin, answers);
+  const link = planLink(shareOrigin(location.search, location.origin), answers);
   const { size, d } = useMemo(() => {
     const m = qrMatrix(link);
     return { size: m.size + 2 * QUIET_ZONE, d: qrPath(m, QUIET_ZONE) };
