@@ -4,6 +4,7 @@ import { DEFAULT_PRICES, type Prices, type YearlyCost } from '../../plan/index.t
 import { formatCny, formatLPer100km } from './plan-format.ts';
 import { PRICE_FIELDS, stepPrice } from './price-fields.ts';
 import { useNeedsI18n } from './use-needs-i18n.ts';
+import { recordEvent } from '../../state/session-events.ts';
 
 interface Props {
   cost: YearlyCost;
@@ -58,7 +59,11 @@ export function CostCard({ cost, fuelLPer100km, prices, onPrices, computing }: P
         aria-expanded={editing}
         aria-controls="plan-prices"
         data-testid="plan-prices-toggle"
-        onClick={() => setEditing(!editing)}
+        onClick={() => {
+          // Electricity prices are what customers ask about when they ask about charging.
+          if (!editing) recordEvent('asked-charging');
+          setEditing(!editing);
+        }}
       >
         {n('plan.prices')}
         <svg viewBox="0 0 24 24" aria-hidden="true">
