@@ -80,7 +80,8 @@ export function bodySurface(d: Dims): BodySurface {
     ];
     const pts = catmullRom2(ctrl, SEG);
     const s = capScale(d, p, z);
-    const sy = lerp(1, s, 0.85);
+    // Mostly plan-view rounding: the bumper faces stay upright, so light bars run level across them.
+    const sy = lerp(1, s, 0.35);
     const yc = (yb + yt) / 2;
     return pts.map(([x, y]) => [x * s, yc + (y - yc) * sy] as Key);
   };
@@ -126,7 +127,7 @@ function label(d: Dims, p: BodyProfile, h: number, z: number, inArch: boolean, a
   if (h >= IDX.P4 - 4 && h <= IDX.P4 + 1 && z < d.zRear + (suv ? 0.2 : 0.26)) return 'taillight';
   // Black sill garnish and lower bumpers (an SUV gets cladding and arch flares).
   if (h <= at(3) + (suv ? 4 : 2)) return 'trim';
-  if ((z > d.zFront - 0.3 || z < d.zRear + 0.25) && h <= at(3) + (suv ? 9 : 5)) return 'trim';
+  if ((z > d.zFront - 0.3 || z < d.zRear + 0.25) && h <= at(3) + (suv ? 7 : 4)) return 'trim';
   return 'paint';
 }
 
