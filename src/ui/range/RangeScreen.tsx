@@ -11,7 +11,11 @@ import { ClimateToggle } from './ClimateToggle.tsx';
 import { RangeResultPanel } from './RangeResultPanel.tsx';
 import { FailureCard } from './FailureCard.tsx';
 import { RangeCurve } from './RangeCurve.tsx';
-import '../styles/range.css';
+import '../styles/range-pickers.css';
+import '../styles/range-temperature.css';
+import '../styles/range-result.css';
+// Last: its media queries override the rules above.
+import '../styles/range-layout.css';
 
 /** Range lab, first version: trim, scenario, temperature and climate in; range and energy out. */
 export function RangeScreen() {
