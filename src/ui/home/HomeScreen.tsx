@@ -2,6 +2,7 @@ import { screens } from '../screens.tsx';
 import { useNavStore } from '../../state/nav-store.ts';
 import { useI18n } from '../use-i18n.ts';
 import { HeroArt } from './HeroArt.tsx';
+import '../styles/home.css';
 
 /** The attract screen: brand promise and one large tile per screen that has a blurb. */
 export function HomeScreen() {
