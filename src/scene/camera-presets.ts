@@ -37,10 +37,13 @@ export function presetGoal(preset: CameraPreset, bounds: Box3, fovDeg: number, a
  */
 export function fitBox(box: Box3, target: Vector3, dir: Vector3, fovDeg: number, aspect: number): number {
   const tanV = Math.tan((fovDeg * Math.PI) / 360), tanH = tanV * aspect;
+  // Same basis as Object3D.lookAt with up = +Y: z = dir, x = up × z, y = z × x.
   const f = dir.clone().negate();
-  const worldUp = Math.abs(f.y) > 0.95 ? new Vector3(0, 0, -1) : new Vector3(0, 1, 0);
-  const r = new Vector3().crossVectors(f, worldUp).normalize();
-  const u = new Vector3().crossVectors(r, f);
+  const z = dir.clone().normalize();
+  const r = new Vector3().crossVectors(new Vector3(0, 1, 0), z);
+  if (r.lengthSq() < 1e-8) r.set(1, 0, 0);
+  r.normalize();
+  const u = new Vector3().crossVectors(z, r);
   let dist = 0;
   for (let i = 0; i < 8; i++) {
     // Top corners pulled in: a car's roof is much narrower and shorter than its box.

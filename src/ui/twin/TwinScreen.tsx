@@ -63,7 +63,6 @@ export function TwinScreen() {
       <div className="twin__stage">
         {modelUrl && s.status !== 'error' && (
           <TwinCanvas
-            key={modelUrl}
             modelUrl={modelUrl}
             view={s.view}
             paintHex={s.paintHex}
