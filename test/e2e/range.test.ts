@@ -178,9 +178,9 @@ describe('range lab', () => {
     expect(inputs).toBeGreaterThan(20);
     expect(posted).toBeGreaterThanOrEqual(2);
     expect(posted).toBeLessThanOrEqual(inputs);
-    // The simulator runs in workers: the main thread only renders. Task lengths on a shared,
-    // software-rendered machine are noisy (up to ~140 ms seen at load 9 on 2 cores), so only a
-    // real freeze fails: the 16-point winter-city curve on the main thread takes about a second.
+    // That the simulator runs in the worker is shown by the posts above. This guards against
+    // freezes: task lengths on a shared, software-rendered machine are noisy (up to ~140 ms seen
+    // at load 9 on 2 cores), so only half a second fails (a cold 16-point curve takes ~0.6 s).
     const longTasks = await page.evaluate(() => (window as unknown as { longTasksMs: number[] }).longTasksMs);
     expect(longTasks.filter((ms) => ms > 500)).toEqual([]);
     await screenshot(page, 'range-phone-dragged');
