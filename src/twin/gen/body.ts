@@ -47,6 +47,8 @@ function archInner(d: Dims, z: number): number {
 export interface SectionVertex { x: number; y: number; z: number; inArch: boolean; archDist: number }
 
 const SNAP = 0.032;
+/** archDist of skin vertices snapped onto the arch lip. */
+const ARCH_LIP = 0.004;
 
 /**
  * Press the wheelhouse into the side: vertices inside the arch circle move
@@ -65,7 +67,7 @@ function cutArch(d: Dims, x: number, y: number, z: number): SectionVertex {
     if (dist > ra - SNAP) return { x: Math.min(x, inner), y: yc + uy * ra, z: zA + ux * ra, inArch: true, archDist: 0 };
     return { x: Math.min(x, inner), y, z, inArch: true, archDist: dist - ra };
   }
-  return { x: x + 0.004, y: yc + uy * (ra + 0.004), z: zA + ux * (ra + 0.004), inArch: false, archDist: 0.004 };
+  return { x: x + 0.004, y: yc + uy * (ra + 0.004), z: zA + ux * (ra + 0.004), inArch: false, archDist: ARCH_LIP };
 }
 
 export function bodySurface(d: Dims): BodySurface {
@@ -160,7 +162,8 @@ export function buildBody(d: Dims, surface: BodySurface): PartNode[] {
       const q = [a, b, c, e].map((v) => tags[v]!);
       const hMin = Math.min(...q.map((x) => x.h));
       const zc = (q[0]!.z + q[2]!.z) / 2;
-      const inArch = q.some((x) => x.inArch);
+      // Liner only where the whole quad lies on or inside the arch circle: the black edge follows the circle.
+      const inArch = q.some((x) => x.inArch) && q.every((x) => x.inArch || x.archDist === ARCH_LIP);
       const archDist = Math.min(...q.map((x) => (x.archDist >= 0 ? x.archDist : 1)));
       const l = label(d, p, hMin, zc, inArch, archDist);
       index.push(a, b, c, b, e, c);
