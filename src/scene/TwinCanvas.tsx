@@ -61,7 +61,7 @@ export function TwinCanvas(p: TwinCanvasProps) {
     const h = p.selectedHotspot;
     if (!h || !loaded) return;
     const part = loaded.index.byName.get(h.part);
-    if (part) setFocus(focusGoal(worldCentre(part), h.camera, 2.6));
+    if (part) setFocus(focusGoal(worldCentre(part), h.camera, 3.2));
   }, [p.selectedHotspot, loaded]);
   useEffect(() => { setFocus(null); }, [p.cameraRequest.seq]);
   // Exploded pack rises above the roof: frame the car and the lifted pack together.
