@@ -40,3 +40,46 @@ export function resistanceFactor(chemistry: Chemistry, cellC: number): number {
 export function chargeAcceptance(chemistry: Chemistry, cellC: number): number {
   return interp1(ACCEPTANCE_TEMPS_C, CHARGE_ACCEPTANCE[chemistry], cellC);
 }
+
+/** Cell-temperature range and step of the lookup table a simulation run uses. */
+const TABLE_MIN_C = -40;
+const TABLE_MAX_C = 70;
+const TABLE_STEP_C = 0.25;
+
+/**
+ * Resistance factor, usable fraction and charge acceptance tabulated finely over cell temperature
+ * for one chemistry, so a run can read all three every step, continuously in temperature, for the
+ * price of one linear interpolation.
+ */
+export interface CellTable {
+  /** Fills `out` with [resistanceFactor, usableFraction, chargeAcceptance] at `cellC`. */
+  at(cellC: number, out: Float64Array): void;
+}
+
+const tables = new Map<Chemistry, CellTable>();
+
+export function cellTable(chemistry: Chemistry): CellTable {
+  let table = tables.get(chemistry);
+  if (table) return table;
+  const n = Math.round((TABLE_MAX_C - TABLE_MIN_C) / TABLE_STEP_C) + 1;
+  const data = new Float64Array(n * 3);
+  for (let k = 0; k < n; k++) {
+    const c = TABLE_MIN_C + k * TABLE_STEP_C;
+    data[3 * k] = resistanceFactor(chemistry, c);
+    data[3 * k + 1] = usableFraction(chemistry, c);
+    data[3 * k + 2] = chargeAcceptance(chemistry, c);
+  }
+  table = {
+    at(cellC, out) {
+      const x = (Math.min(TABLE_MAX_C, Math.max(TABLE_MIN_C, cellC)) - TABLE_MIN_C) / TABLE_STEP_C;
+      const k = Math.min(n - 2, Math.floor(x));
+      const t = x - k;
+      const a = 3 * k;
+      out[0] = data[a]! + t * (data[a + 3]! - data[a]!);
+      out[1] = data[a + 1]! + t * (data[a + 4]! - data[a + 1]!);
+      out[2] = data[a + 2]! + t * (data[a + 5]! - data[a + 2]!);
+    },
+  };
+  tables.set(chemistry, table);
+  return table;
+}

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { airDensityKgM3 } from './air.ts';
-import { chargeAcceptance, resistanceFactor, usableFraction } from './battery.ts';
+import { cellTable } from './battery.ts';
 import { acCop, climateElectricW, climatePlant, heatPumpCop } from './climate.ts';
 import { J_PER_KWH, KMH_PER_MPS, RHO_REF_KG_M3 } from './constants.ts';
 import { drivePass, partialTotals, type PassTotals } from './drive-pass.ts';
@@ -65,6 +65,7 @@ export interface SimOptions {
 const CHILLER_W = 4000;
 const FAN_FROM_C = 25;
 const COOL_HYSTERESIS_K = 3;
+const HEATER_TAU_S = 120;
 /** Preconditioning holds the warm cabin this long before departure. */
 const PRECONDITION_HOLD_S = 1200;
 /** A drive that has not spent the battery in this time is not a drive. */
@@ -121,10 +122,14 @@ export function simulateParams(v: VehicleParams, s: Scenario, options: SimOption
   const bUA = v.batteryConductanceWPerK;
   const chillCop = acCop(ambientC);
   const heaterCop = 1;
+  // The pack heater closes the gap to its threshold over minutes, not in one step: a one-step
+  // (dead-beat) heater fires in spikes that the I²R losses square.
+  const heaterTauS = Math.max(dt, HEATER_TAU_S);
   const invV = 1 / v.nominalVoltageV;
   const delivered = { heatW: 0 };
 
-  let cachedC = NaN;
+  const cells = cellTable(v.chemistry);
+  const cellState = new Float64Array(3);
   let resistance = 0;
   let acceptW = 0;
   let usableJ = 0;
@@ -146,12 +151,10 @@ export function simulateParams(v: VehicleParams, s: Scenario, options: SimOption
 
   while (stoppedBy === null) {
     for (let i = 0; i < steps; i++) {
-      if (cellC - cachedC > 0.05 || cachedC - cellC > 0.05 || cachedC !== cachedC) {
-        cachedC = cellC;
-        resistance = v.resistance25Ohm * resistanceFactor(v.chemistry, cellC);
-        acceptW = v.maxChargeW * chargeAcceptance(v.chemistry, cellC);
-        usableJ = usableJ25 * usableFraction(v.chemistry, cellC);
-      }
+      cells.at(cellC, cellState);
+      resistance = v.resistance25Ohm * cellState[0]!;
+      usableJ = usableJ25 * cellState[1]!;
+      acceptW = v.maxChargeW * cellState[2]!;
       const regen = regenW[i]! < acceptW ? regenW[i]! : acceptW;
 
       let climateW = climateBaseW;
@@ -173,7 +176,7 @@ export function simulateParams(v: VehicleParams, s: Scenario, options: SimOption
       let packHeatW = 0;
       let thermalW = 0;
       if (heating) {
-        const needW = (bC * (v.batteryHeatBelowC - cellC)) / dt + bUA * (cellC - ambientC) - lossW;
+        const needW = (bC * (v.batteryHeatBelowC - cellC)) / heaterTauS + bUA * (cellC - ambientC) - lossW;
         packHeatW = needW < 0 ? 0 : needW < v.batteryHeaterW ? needW : v.batteryHeaterW;
         thermalW = packHeatW / heaterCop;
       } else if (cooling) {
