@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { recordEvent } from '../../state/session-events.ts';
 import type { CameraPreset, Hotspot, TwinView } from '../../twin/twin-schema';
 import type { ViewAvailability } from '../../twin/part-names';
 
@@ -50,3 +51,8 @@ export const useTwinStore = create<TwinState>()((set) => ({
   setSection: (section) => set({ section }),
   patch: (p) => set(p),
 }));
+
+// Looking inside the car (x-ray or the exploded pack) is a behaviour the sales team wants to know of.
+useTwinStore.subscribe((s, prev) => {
+  if (s.view !== prev.view && (s.view === 'xray' || s.view === 'exploded')) recordEvent('viewed-xray');
+});
