@@ -33,10 +33,10 @@ afterAll(async () => {
 const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
 
 /** The simulator's range, computed here in Node. */
-function simulatedRangeKm(vehicleId: string, scenarioId: string, ambientC?: number): number {
+function simulatedRangeKm(vehicleId: string, scenarioId: string, ambientC?: number, patch: Record<string, unknown> = {}): number {
   const vehicle = parseVehicle(readJson(`public/models/${vehicleId}/vehicle.json`));
   const raw = readJson(`scenarios/${scenarioId}.json`);
-  const scenario = parseScenario(ambientC === undefined ? raw : { ...raw, ambientC });
+  const scenario = parseScenario({ ...raw, ...(ambientC !== undefined && { ambientC }), ...patch });
   return simulate(vehicle, scenario).rangeKm;
 }
 
@@ -188,6 +188,56 @@ describe('range lab', () => {
     await page.close();
   });
 
+  it('drive, cabin and load controls give the range the simulator computes for the same inputs', async () => {
+    const { page, assertClean } = await openPage(browser);
+    const [vehicleId, scenarioId] = ['vela-s5-long-range', 'beijing-winter-highway'] as const;
+    await openRange(page, vehicleId, scenarioId);
+    await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm(vehicleId, scenarioId));
+    await page.getByTestId('range-tab-drive').click();
+    // The preset's settings are on the controls: 120 km/h, 22 °C, two people, no luggage.
+    expect(await page.getByTestId('drive-120').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('setpoint-value').textContent()).toBe('22°C');
+    expect(await page.getByTestId('people-value').textContent()).toBe('2 人');
+
+    await page.getByTestId('drive-90').click();
+    await expect.poll(() => shownRangeKm(page)).toBe(
+      Math.round(simulatedRangeKm(vehicleId, scenarioId, undefined, { drive: { constantSpeedKmh: 90 } })),
+    );
+    for (let i = 0; i < 3; i++) await page.getByTestId('people-plus').click();
+    for (let i = 0; i < 2; i++) await page.getByTestId('luggage-plus').click();
+    for (let i = 0; i < 2; i++) await page.getByTestId('setpoint-minus').click();
+    await page.getByTestId('seat-heating').click();
+    await page.getByTestId('preconditioned').click();
+    const loaded = {
+      drive: { constantSpeedKmh: 90 }, occupants: 5, payloadKg: 4 * 75 + 50,
+      hvac: { mode: 'on', setpointC: 20, seatHeating: true }, preconditioned: true,
+    };
+    await expect.poll(() => shownRangeKm(page)).toBe(Math.round(simulatedRangeKm(vehicleId, scenarioId, undefined, loaded)));
+
+    // A custom speed on the slider, stepped with the keyboard like a finger would, step by step.
+    await page.getByTestId('drive-custom').click();
+    expect(await page.getByTestId('speed-value').textContent()).toBe('90 km/h');
+    await page.getByTestId('speed-slider').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.getByTestId('speed-value').textContent()).toBe('110 km/h');
+    await page.getByTestId('speed-slider').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => shownRangeKm(page)).toBe(
+      Math.round(simulatedRangeKm(vehicleId, scenarioId, undefined, { ...loaded, drive: { constantSpeedKmh: 105 } })),
+    );
+    // City cycle; then a new preset takes every setting back.
+    await page.getByTestId('drive-city').click();
+    await expect.poll(() => shownRangeKm(page)).toBe(
+      Math.round(simulatedRangeKm(vehicleId, scenarioId, undefined, { ...loaded, drive: { cycle: 'CLTC-P' } })),
+    );
+    await screenshot(page, 'range-drive-controls');
+    await page.getByTestId('range-tab-conditions').click();
+    await page.getByTestId(`preset-harbin-winter-city`).click();
+    await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm(vehicleId, 'harbin-winter-city'));
+    assertClean();
+    await page.close();
+  });
+
   it('draws the range-versus-temperature curve from the simulator and marks the current result', async () => {
     const { page, assertClean } = await openPage(browser);
     await openRange(page, 'vela-s5-long-range', 'beijing-winter-mixed');
@@ -251,6 +301,23 @@ describe('range lab', () => {
       await page.getByTestId('lang-zh-CN').click();
     }
     await screenshot(page, `range-${name}`);
+    // The drive-and-load tab: the same rules.
+    await page.getByTestId('range-tab-drive').click();
+    await page.getByTestId('drive-custom').click();
+    expect(await smallTouchTargets(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    if (name !== 'phone') {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.getByTestId(`lang-${lang}`).click();
+        const below = await page.evaluate(() => {
+          const main = document.querySelector('.shell__main')!;
+          return Math.max(document.documentElement.scrollHeight - window.innerHeight, main.scrollHeight - main.clientHeight);
+        });
+        expect(below, `drive tab, ${lang}`).toBeLessThanOrEqual(0);
+      }
+      await page.getByTestId('lang-zh-CN').click();
+    }
+    await screenshot(page, `range-${name}-drive`);
     assertClean();
     await page.close();
   });

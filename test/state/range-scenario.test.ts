@@ -59,3 +59,60 @@ describe('mildReference', () => {
     );
   });
 });
+
+describe('drive, cabin and load overrides', () => {
+  const family = preset({
+    schemaVersion: 1, id: 'family', ambientC: 26, drive: { constantSpeedKmh: 110 },
+    hvac: { mode: 'on', setpointC: 24, recirculation: 0.5 }, payloadKg: 400, occupants: 5,
+  });
+
+  it('reads people and luggage back from a preset: each person beyond the driver is 75 kg', () => {
+    expect(presetDefaults(family)).toMatchObject({
+      people: 5, luggageKg: 100, setpointC: 24, seatHeating: false, preconditioned: false,
+      drive: { constantSpeedKmh: 110 },
+    });
+    // A preset with no occupants field carries one person (the driver) and its payload as luggage.
+    expect(presetDefaults(harbin)).toMatchObject({ people: 1, luggageKg: 75, seatHeating: true });
+  });
+
+  it('gives the preset as written when the defaults are applied unchanged', () => {
+    expect(parseScenario(scenarioWithOverrides(family, presetDefaults(family)))).toEqual(family.scenario);
+    expect(parseScenario(scenarioWithOverrides(harbin, presetDefaults(harbin)))).toEqual(
+      harbin.scenario,
+    );
+  });
+
+  it('turns passengers into occupants and payload, plus the luggage', () => {
+    const out = parseScenario(scenarioWithOverrides(harbin, { ...presetDefaults(harbin), people: 4, luggageKg: 50 }));
+    expect(out.occupants).toBe(4);
+    expect(out.payloadKg).toBe(3 * 75 + 50);
+  });
+
+  it('sets drive, setpoint, seat heating and preconditioning, keeping the rest of the hvac', () => {
+    const out = parseScenario(
+      scenarioWithOverrides(family, {
+        ...presetDefaults(family), drive: { cycle: 'CLTC-P' }, setpointC: 20, seatHeating: true, preconditioned: true,
+      }),
+    );
+    expect(out.drive).toEqual({ cycle: 'CLTC-P' });
+    expect(out.hvac).toEqual({ mode: 'on', setpointC: 20, seatHeating: true, recirculation: 0.5 });
+    expect(out.preconditioned).toBe(true);
+    const off = parseScenario(scenarioWithOverrides(harbin, { ...presetDefaults(harbin), seatHeating: false }));
+    expect(off.hvac).toEqual({ mode: 'on', setpointC: 22, seatHeating: false });
+  });
+
+  it('switches climate on at the chosen setpoint for a preset that had it off', () => {
+    const out = parseScenario(scenarioWithOverrides(garage, { ...presetDefaults(garage), climateOn: true, setpointC: 19 }));
+    expect(out.hvac).toEqual({ mode: 'on', setpointC: 19 });
+  });
+
+  it('keeps a preset cycle the screen does not offer until a drive is picked', () => {
+    const us06 = preset({ schemaVersion: 1, id: 'us06', ambientC: 23, drive: { cycle: 'US06' }, hvac: { mode: 'off' }, payloadKg: 0 });
+    expect(presetDefaults(us06).drive).toEqual({ cycle: 'US06' });
+  });
+
+  it('gives the mild reference the customer’s drive and load, not the preset’s', () => {
+    const ref = parseScenario(mildReference(family, { drive: { constantSpeedKmh: 90 }, people: 2, luggageKg: 0 }));
+    expect(ref).toMatchObject({ ambientC: 23, drive: { constantSpeedKmh: 90 }, occupants: 2, payloadKg: 75, hvac: { mode: 'off' } });
+  });
+});

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useRangeStore } from '../../src/state/range-store.ts';
+import { currentOverrides, useRangeStore } from '../../src/state/range-store.ts';
 import { resetKioskSession } from '../../src/state/session-reset.ts';
 import type { RangeResult } from '../../src/state/sim-protocol.ts';
 
@@ -62,5 +62,24 @@ describe('range store', () => {
     resetKioskSession();
     useRangeStore.getState().receive({ seq, ok: true, result: result(300) });
     expect(useRangeStore.getState()).toMatchObject({ vehicleId: null, ambientC: null, result: null });
+  });
+
+  it('takes over a preset drive and load, lets a control override one, and a new preset resets them', () => {
+    const s = useRangeStore.getState();
+    s.selectPreset('family', {
+      ambientC: 26, climateOn: true, drive: { constantSpeedKmh: 110 }, setpointC: 24, seatHeating: false,
+      people: 5, luggageKg: 100, preconditioned: false,
+    });
+    s.setLoad({ people: 2, drive: { cycle: 'WLTC' } });
+    expect(currentOverrides(useRangeStore.getState())).toEqual({
+      ambientC: 26, climateOn: true, drive: { cycle: 'WLTC' }, setpointC: 24, seatHeating: false,
+      people: 2, luggageKg: 100, preconditioned: false,
+    });
+    s.selectPreset('harbin', { ambientC: -20, climateOn: true });
+    expect(currentOverrides(useRangeStore.getState())).toEqual({ ambientC: -20, climateOn: true });
+  });
+
+  it('has no overrides before a preset is chosen', () => {
+    expect(currentOverrides(useRangeStore.getState())).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import type { LineupEntry } from '../../state/lineup-store.ts';
+import { noteRangeShown } from '../../state/range-events.ts';
 import { useRangeStore } from '../../state/range-store.ts';
 import { useCurveStore } from '../../state/curve-store.ts';
 import { formatNumber } from '../../i18n/index.ts';
@@ -14,6 +16,10 @@ export function RangeResultPanel({ entry }: { entry: LineupEntry | undefined }) 
   const failure = useRangeStore((s) => s.failure);
   const computing = useRangeStore((s) => s.computing);
   const reference = useCurveStore((s) => s.curve?.referenceBreakdownKwhPer100km ?? null);
+  useEffect(() => {
+    const ambientC = useRangeStore.getState().ambientC;
+    if (result && !computing && ambientC !== null) noteRangeShown(ambientC);
+  }, [result, computing]);
 
   if (entry?.status === 'error') {
     return (

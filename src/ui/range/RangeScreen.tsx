@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLineupStore } from '../../state/lineup-store.ts';
 import { presetCatalogue } from '../../state/scenario-presets.ts';
 import { useI18n } from '../use-i18n.ts';
@@ -11,13 +11,19 @@ import { ClimateToggle } from './ClimateToggle.tsx';
 import { RangeResultPanel } from './RangeResultPanel.tsx';
 import { FailureCard } from './FailureCard.tsx';
 import { RangeCurve } from './RangeCurve.tsx';
+import { DrivePicker } from './DrivePicker.tsx';
+import { LoadControls } from './LoadControls.tsx';
 import '../styles/range-pickers.css';
 import '../styles/range-temperature.css';
 import '../styles/range-result.css';
+import '../styles/range-drive.css';
 // Last: its media queries override the rules above.
 import '../styles/range-layout.css';
 
-/** Range lab, first version: trim, scenario, temperature and climate in; range and energy out. */
+/**
+ * Range lab: trim, scenario and temperature, or drive, cabin and load (a tab each, so a kiosk
+ * shows everything without scrolling) in; range and energy out.
+ */
 export function RangeScreen() {
   const { t } = useI18n();
   const status = useLineupStore((s) => s.status);
@@ -27,6 +33,7 @@ export function RangeScreen() {
     if (useLineupStore.getState().status === 'idle') void useLineupStore.getState().load();
   }, []);
   const selection = useRangeSelection();
+  const [tab, setTab] = useState<'conditions' | 'drive'>('conditions');
   const ratedKm = selection.entry?.status === 'ok' ? selection.entry.spec.rated?.cltcKm : undefined;
 
   if (status === 'error' && lineupFailure) {
@@ -59,12 +66,36 @@ export function RangeScreen() {
         <TrimPicker entries={entries} />
       </div>
       <div className="range__controls card">
-        <ScenarioPicker presets={presetCatalogue.presets} />
-        <TemperatureSlider
-          preset={selection.preset}
-          aside={<ClimateToggle />}
-          chart={<RangeCurve ratedKm={ratedKm} />}
-        />
+        <div className="segmented range__tabs" role="tablist" aria-label={t('range.tabs')}>
+          {(['conditions', 'drive'] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              id={`range-tab-${k}`}
+              aria-controls={`range-panel-${k}`}
+              aria-selected={tab === k}
+              className="segmented__option"
+              data-testid={`range-tab-${k}`}
+              onClick={() => setTab(k)}
+            >
+              {t(k === 'conditions' ? 'range.tab.conditions' : 'range.tab.drive')}
+            </button>
+          ))}
+        </div>
+        {/* Both panels stay mounted: the curve keeps its state and nothing refetches on a tab switch. */}
+        <div className="range__panel" role="tabpanel" id="range-panel-conditions" aria-labelledby="range-tab-conditions" hidden={tab !== 'conditions'}>
+          <ScenarioPicker presets={presetCatalogue.presets} />
+          <TemperatureSlider
+            preset={selection.preset}
+            aside={<ClimateToggle />}
+            chart={<RangeCurve ratedKm={ratedKm} />}
+          />
+        </div>
+        <div className="range__panel" role="tabpanel" id="range-panel-drive" aria-labelledby="range-tab-drive" hidden={tab !== 'drive'}>
+          <DrivePicker />
+          <LoadControls />
+        </div>
       </div>
       <RangeResultPanel entry={selection.entry} />
       <RangeRequests entry={selection.entry} preset={selection.preset} />
