@@ -1,10 +1,35 @@
 import { createCoalescingClient, type CoalescingClient, type WorkerPort } from './coalescing-client.ts';
+import { useAdviceStore } from './advice-store.ts';
 import { useCurveStore } from './curve-store.ts';
 import { useRangeStore } from './range-store.ts';
-import type { CurveEnvelope, CurveReply, CurveRequest, SimEnvelope, SimReply, SimRequest } from './sim-protocol.ts';
+import type {
+  AdviceEnvelope,
+  AdviceReply,
+  AdviceRequest,
+  CurveEnvelope,
+  CurveReply,
+  CurveRequest,
+  SimEnvelope,
+  SimReply,
+  SimRequest,
+} from './sim-protocol.ts';
 
 let rangeClient: CoalescingClient<SimRequest> | null = null;
 let curveClient: CoalescingClient<CurveRequest> | null = null;
+let adviceClient: CoalescingClient<AdviceRequest> | null = null;
+
+function getAdviceClient(): CoalescingClient<AdviceRequest> {
+  if (!adviceClient) {
+    const worker = new Worker(new URL('./sim-advice.worker.ts', import.meta.url), { type: 'module' });
+    adviceClient = createCoalescingClient<AdviceRequest, AdviceReply>(
+      worker as unknown as WorkerPort<AdviceEnvelope, AdviceReply>,
+      ({ reply }) => useAdviceStore.getState().receive(reply),
+      (seq, message) =>
+        useAdviceStore.getState().receive({ seq, ok: false, failure: { kind: 'sim', message } }),
+    );
+  }
+  return adviceClient;
+}
 
 function getRangeClient(): CoalescingClient<SimRequest> {
   if (!rangeClient) {
@@ -45,4 +70,10 @@ export function requestRange(request: SimRequest): void {
 export function requestCurve(request: CurveRequest): void {
   const seq = getCurveClient().submit(request);
   useCurveStore.getState().requested(seq);
+}
+
+/** Asks the advice worker what each change would give back (coalesced the same way). */
+export function requestAdvice(request: AdviceRequest): void {
+  const seq = getAdviceClient().submit(request);
+  useAdviceStore.getState().requested(seq);
 }

@@ -78,3 +78,25 @@ export interface CurveEnvelope {
   seq: number;
   request: CurveRequest;
 }
+
+/** One piece of range advice, as `rangeAdvice` in src/sim/advice.ts gives it. */
+export interface AdviceItem {
+  kind: 'precondition' | 'heat-pump' | 'seat-heating' | 'slower';
+  rangeKm: number;
+  gainKm: number;
+  gainPct: number;
+  speedKmh?: number;
+  setpointC?: number;
+}
+
+/** Advice for the scenario on screen: the same inputs as a range request. */
+export type AdviceRequest = SimRequest;
+
+export type AdviceReply =
+  | { seq: number; ok: true; advice: AdviceItem[] }
+  | { seq: number; ok: false; failure: SimFailure };
+
+export interface AdviceEnvelope {
+  seq: number;
+  request: AdviceRequest;
+}

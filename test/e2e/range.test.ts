@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/index.ts';
-import { parseVehicle, simulate } from '../../src/sim/index.ts';
+import { parseVehicle, rangeAdvice, simulate } from '../../src/sim/index.ts';
 import {
   launchBrowser,
   openPage,
@@ -238,6 +238,49 @@ describe('range lab', () => {
     await page.close();
   });
 
+  it('the advice card shows the gains rangeAdvice computes in Node for the scenario on screen', async () => {
+    const { page, assertClean } = await openPage(browser);
+    const advised = async (vehicleId: string, scenarioId: string, patch: Record<string, unknown> = {}) => {
+      const vehicle = parseVehicle(readJson(`public/models/${vehicleId}/vehicle.json`));
+      const expected = rangeAdvice(vehicle, parseScenario({ ...readJson(`scenarios/${scenarioId}.json`), ...patch }));
+      await expect
+        .poll(() => page.locator('.advice[data-stale="false"] .advice__item').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid'))))
+        .toEqual(expected.map((a) => `advice-${a.kind}`));
+      for (const a of expected) {
+        const row = page.getByTestId(`advice-${a.kind}`);
+        expect(await row.getAttribute('data-gain-km'), a.kind).toBe(a.gainKm.toFixed(1));
+        const km = Math.round(a.gainKm);
+        expect(await page.getByTestId(`advice-${a.kind}-km`).textContent()).toBe(`${km > 0 ? '+' : ''}${km}公里`);
+        const pct = Math.round(a.gainPct);
+        expect(await page.getByTestId(`advice-${a.kind}-pct`).textContent()).toBe(`${pct > 0 ? '+' : ''}${pct}%`);
+      }
+      return expected;
+    };
+    // A car without a heat pump on a Harbin winter highway: all four pieces of advice.
+    await openRange(page, 'vela-s5-standard', 'harbin-winter-highway');
+    await page.getByTestId('range-tab-advice').click();
+    const kinds = (await advised('vela-s5-standard', 'harbin-winter-highway')).map((a) => a.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['precondition', 'heat-pump', 'seat-heating', 'slower']));
+    expect(await page.getByTestId('advice-heat-pump').textContent()).toContain('如果配备热泵');
+    await screenshot(page, 'range-advice');
+    // A control change on the other tab gives new advice for the new scenario.
+    await page.getByTestId('range-tab-drive').click();
+    await page.getByTestId('drive-120').click();
+    await page.getByTestId('range-tab-advice').click();
+    await advised('vela-s5-standard', 'harbin-winter-highway', { drive: { constantSpeedKmh: 120 } });
+    // With a heat pump: what it gives.
+    await page.getByTestId('range-tab-conditions').click();
+    await page.getByTestId('trim-vela-x7-standard').click();
+    await page.getByTestId('preset-harbin-winter-city').click();
+    await page.getByTestId('range-tab-advice').click();
+    await advised('vela-x7-standard', 'harbin-winter-city');
+    expect(await page.getByTestId('advice-heat-pump').textContent()).toContain('已配备');
+    await page.getByTestId('lang-en').click();
+    expect(await page.getByTestId('advice-heat-pump').textContent()).toContain('heat pump (fitted)');
+    assertClean();
+    await page.close();
+  });
+
   it('draws the range-versus-temperature curve from the simulator and marks the current result', async () => {
     const { page, assertClean } = await openPage(browser);
     await openRange(page, 'vela-s5-long-range', 'beijing-winter-mixed');
@@ -318,6 +361,21 @@ describe('range lab', () => {
       await page.getByTestId('lang-zh-CN').click();
     }
     await screenshot(page, `range-${name}-drive`);
+    await page.getByTestId('range-tab-advice').click();
+    await page.getByTestId('advice-slower').waitFor();
+    expect(await smallTouchTargets(page)).toEqual([]);
+    if (name !== 'phone') {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.getByTestId(`lang-${lang}`).click();
+        const below = await page.evaluate(() => {
+          const main = document.querySelector('.shell__main')!;
+          return Math.max(document.documentElement.scrollHeight - window.innerHeight, main.scrollHeight - main.clientHeight);
+        });
+        expect(below, `advice tab, ${lang}`).toBeLessThanOrEqual(0);
+      }
+      await page.getByTestId('lang-zh-CN').click();
+    }
+    await screenshot(page, `range-${name}-advice`);
     assertClean();
     await page.close();
   });

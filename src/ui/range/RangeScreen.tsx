@@ -13,6 +13,7 @@ import { FailureCard } from './FailureCard.tsx';
 import { RangeCurve } from './RangeCurve.tsx';
 import { DrivePicker } from './DrivePicker.tsx';
 import { LoadControls } from './LoadControls.tsx';
+import { AdviceCard } from './AdviceCard.tsx';
 import '../styles/range-pickers.css';
 import '../styles/range-temperature.css';
 import '../styles/range-result.css';
@@ -20,9 +21,13 @@ import '../styles/range-drive.css';
 // Last: its media queries override the rules above.
 import '../styles/range-layout.css';
 
+type Tab = 'conditions' | 'drive' | 'advice';
+const TABS: Tab[] = ['conditions', 'drive', 'advice'];
+const TAB_LABEL = { conditions: 'range.tab.conditions', drive: 'range.tab.drive', advice: 'range.tab.advice' } as const;
+
 /**
  * Range lab: trim, scenario and temperature, or drive, cabin and load (a tab each, so a kiosk
- * shows everything without scrolling) in; range and energy out.
+ * shows everything without scrolling) in, with advice on what would give range back; range and energy out.
  */
 export function RangeScreen() {
   const { t } = useI18n();
@@ -33,7 +38,7 @@ export function RangeScreen() {
     if (useLineupStore.getState().status === 'idle') void useLineupStore.getState().load();
   }, []);
   const selection = useRangeSelection();
-  const [tab, setTab] = useState<'conditions' | 'drive'>('conditions');
+  const [tab, setTab] = useState<Tab>('conditions');
   const ratedKm = selection.entry?.status === 'ok' ? selection.entry.spec.rated?.cltcKm : undefined;
 
   if (status === 'error' && lineupFailure) {
@@ -67,7 +72,7 @@ export function RangeScreen() {
       </div>
       <div className="range__controls card">
         <div className="segmented range__tabs" role="tablist" aria-label={t('range.tabs')}>
-          {(['conditions', 'drive'] as const).map((k) => (
+          {TABS.map((k) => (
             <button
               key={k}
               type="button"
@@ -79,7 +84,7 @@ export function RangeScreen() {
               data-testid={`range-tab-${k}`}
               onClick={() => setTab(k)}
             >
-              {t(k === 'conditions' ? 'range.tab.conditions' : 'range.tab.drive')}
+              {t(TAB_LABEL[k])}
             </button>
           ))}
         </div>
@@ -95,6 +100,9 @@ export function RangeScreen() {
         <div className="range__panel" role="tabpanel" id="range-panel-drive" aria-labelledby="range-tab-drive" hidden={tab !== 'drive'}>
           <DrivePicker />
           <LoadControls />
+        </div>
+        <div className="range__panel" role="tabpanel" id="range-panel-advice" aria-labelledby="range-tab-advice" hidden={tab !== 'advice'}>
+          {tab === 'advice' && <AdviceCard entry={selection.entry} preset={selection.preset} />}
         </div>
       </div>
       <RangeResultPanel entry={selection.entry} />
