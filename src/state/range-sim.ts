@@ -1,11 +1,15 @@
 import { createCoalescingClient, type CoalescingClient, type WorkerPort } from './coalescing-client.ts';
 import { useAdviceStore } from './advice-store.ts';
+import { useCompareStore } from './compare-store.ts';
 import { useCurveStore } from './curve-store.ts';
 import { useRangeStore } from './range-store.ts';
 import type {
   AdviceEnvelope,
   AdviceReply,
   AdviceRequest,
+  CompareEnvelope,
+  CompareReply,
+  CompareRequest,
   CurveEnvelope,
   CurveReply,
   CurveRequest,
@@ -17,6 +21,26 @@ import type {
 let rangeClient: CoalescingClient<SimRequest> | null = null;
 let curveClient: CoalescingClient<CurveRequest> | null = null;
 let adviceClient: CoalescingClient<AdviceRequest> | null = null;
+let compareClient: CoalescingClient<CompareRequest> | null = null;
+
+function getCompareClient(): CoalescingClient<CompareRequest> {
+  if (!compareClient) {
+    const worker = new Worker(new URL('./sim-compare.worker.ts', import.meta.url), { type: 'module' });
+    compareClient = createCoalescingClient<CompareRequest, CompareReply>(
+      worker as unknown as WorkerPort<CompareEnvelope, CompareReply>,
+      ({ reply }) => useCompareStore.getState().receive(reply),
+      (seq, message) =>
+        useCompareStore.getState().receive({ seq, ok: false, failure: { kind: 'sim', message } }),
+    );
+  }
+  return compareClient;
+}
+
+/** Asks the compare worker for every column's result (coalesced the same way). */
+export function requestCompare(request: CompareRequest): void {
+  const seq = getCompareClient().submit(request);
+  useCompareStore.getState().requested(seq);
+}
 
 function getAdviceClient(): CoalescingClient<AdviceRequest> {
   if (!adviceClient) {

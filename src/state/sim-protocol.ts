@@ -100,3 +100,19 @@ export interface AdviceEnvelope {
   seq: number;
   request: AdviceRequest;
 }
+
+/** Two or three scenarios for the same trim, side by side. */
+export interface CompareRequest {
+  vehicle: unknown;
+  vehicleSource: string;
+  scenarios: { scenario: unknown; source: string }[];
+}
+
+export type CompareReply =
+  | { seq: number; ok: true; results: RangeResult[] }
+  | { seq: number; ok: false; failure: SimFailure };
+
+export interface CompareEnvelope {
+  seq: number;
+  request: CompareRequest;
+}

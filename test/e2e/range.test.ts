@@ -281,6 +281,52 @@ describe('range lab', () => {
     await page.close();
   });
 
+  it.each(Object.keys(VIEWPORTS) as ViewportName[])('compare view at %s: each column shows the simulator range of its preset', async (name) => {
+    const { page, assertClean } = await openPage(browser, name);
+    const vehicleId = 'vela-s5-standard';
+    await page.goto(`${server.url}/#/range`);
+    await page.getByTestId(`trim-${vehicleId}`).click();
+    await page.getByTestId('range-mode-compare').click();
+    const columnKm = (i: number) => page.getByTestId(`compare-km-${i}`).getAttribute('data-range-km');
+    const check = async (ids: string[]) => {
+      await page.locator('.compare[data-stale="false"]').waitFor();
+      for (const [i, id] of ids.entries()) {
+        await expect.poll(() => columnKm(i)).toBe(simulatedRangeKm(vehicleId, id).toFixed(1));
+        expect(await page.getByTestId(`compare-km-${i}`).textContent()).toBe(String(expectedRangeKm(vehicleId, id)));
+      }
+    };
+    // The rep's pair by default: summer city against Harbin winter highway.
+    await check(['guangzhou-summer-city', 'harbin-winter-highway']);
+    const rated = (readJson(`public/models/${vehicleId}/vehicle.json`).rated as { cltcKm: number }).cltcKm;
+    expect(await page.getByTestId('compare-pct-1').textContent()).toBe(
+      `${Math.round((simulatedRangeKm(vehicleId, 'harbin-winter-highway') / rated) * 100)}%`,
+    );
+    await page.getByTestId('compare-add').click();
+    await page.getByTestId('compare-select-2').selectOption('beijing-winter-mixed');
+    await check(['guangzhou-summer-city', 'harbin-winter-highway', 'beijing-winter-mixed']);
+    expect(await smallTouchTargets(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    if (name !== 'phone') {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.getByTestId(`lang-${lang}`).click();
+        const below = await page.evaluate(() => {
+          const main = document.querySelector('.shell__main')!;
+          return Math.max(document.documentElement.scrollHeight - window.innerHeight, main.scrollHeight - main.clientHeight);
+        });
+        expect(below, lang).toBeLessThanOrEqual(0);
+      }
+      await page.getByTestId('lang-zh-CN').click();
+    }
+    await screenshot(page, `range-compare-${name}`);
+    // Back to two columns, another trim: the columns follow the lab's trim.
+    await page.getByTestId('compare-remove-2').click();
+    await page.getByTestId('trim-vela-x7-long-range').click();
+    await page.locator('.compare[data-stale="false"]').waitFor();
+    await expect.poll(() => columnKm(1)).toBe(simulatedRangeKm('vela-x7-long-range', 'harbin-winter-highway').toFixed(1));
+    assertClean();
+    await page.close();
+  });
+
   it('draws the range-versus-temperature curve from the simulator and marks the current result', async () => {
     const { page, assertClean } = await openPage(browser);
     await openRange(page, 'vela-s5-long-range', 'beijing-winter-mixed');

@@ -14,10 +14,12 @@ import { RangeCurve } from './RangeCurve.tsx';
 import { DrivePicker } from './DrivePicker.tsx';
 import { LoadControls } from './LoadControls.tsx';
 import { AdviceCard } from './AdviceCard.tsx';
+import { CompareView } from './CompareView.tsx';
 import '../styles/range-pickers.css';
 import '../styles/range-temperature.css';
 import '../styles/range-result.css';
 import '../styles/range-drive.css';
+import '../styles/range-compare.css';
 // Last: its media queries override the rules above.
 import '../styles/range-layout.css';
 
@@ -39,6 +41,7 @@ export function RangeScreen() {
   }, []);
   const selection = useRangeSelection();
   const [tab, setTab] = useState<Tab>('conditions');
+  const [mode, setMode] = useState<'lab' | 'compare'>('lab');
   const ratedKm = selection.entry?.status === 'ok' ? selection.entry.spec.rated?.cltcKm : undefined;
 
   if (status === 'error' && lineupFailure) {
@@ -63,13 +66,33 @@ export function RangeScreen() {
   }
 
   return (
-    <section className="range" aria-labelledby="range-title">
+    <section className={`range${mode === 'compare' ? ' range--compare' : ''}`} aria-labelledby="range-title">
       <h1 id="range-title" className="visually-hidden">
         {t('range.title')}
       </h1>
-      <div className="range__trims">
+      <div className="range__trims" data-free-cell={entries.length % 3 !== 0}>
         <TrimPicker entries={entries} />
+        <div className="segmented range__modes" role="group" aria-label={t('range.mode')}>
+          {(['lab', 'compare'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              className="segmented__option"
+              aria-pressed={mode === m}
+              data-testid={`range-mode-${m}`}
+              onClick={() => setMode(m)}
+            >
+              {t(m === 'lab' ? 'range.mode.lab' : 'range.mode.compare')}
+            </button>
+          ))}
+        </div>
       </div>
+      {mode === 'compare' ? (
+        <div className="range__compare">
+          <CompareView entry={selection.entry} presets={presetCatalogue.presets} />
+        </div>
+      ) : (
+      <>
       <div className="range__controls card">
         <div className="segmented range__tabs" role="tablist" aria-label={t('range.tabs')}>
           {TABS.map((k) => (
@@ -106,6 +129,8 @@ export function RangeScreen() {
         </div>
       </div>
       <RangeResultPanel entry={selection.entry} />
+      </>
+      )}
       <RangeRequests entry={selection.entry} preset={selection.preset} />
     </section>
   );
