@@ -17,6 +17,7 @@ export interface TwinCanvasProps {
   view: TwinView;
   paintHex: string | null;
   section: number;
+  packTempC: number | null;
   cameraRequest: { preset: CameraPreset; seq: number };
   hotspots: Hotspot[];
   selectedHotspot: Hotspot | null;
@@ -100,6 +101,7 @@ export function TwinCanvas(p: TwinCanvasProps) {
         view={p.view}
         paintHex={p.paintHex}
         section={p.section}
+        packTempC={p.packTempC}
         onProgress={p.onProgress}
         onLoaded={onLoaded}
         onError={p.onError}

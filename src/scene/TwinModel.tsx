@@ -6,6 +6,7 @@ import { viewAvailability, type ViewAvailability } from '../twin/part-names';
 import { loadTwin } from './load-twin';
 import { indexParts, type PartIndex } from './part-index';
 import { applyPaint, applyView } from './view-modes';
+import { applyPackTint } from './pack-tint';
 import { explodeRig, type ExplodeRig } from './exploded-pack';
 import { markBusy, setDebugRoot } from './debug-handle';
 
@@ -21,6 +22,8 @@ export interface TwinModelProps {
   paintHex: string | null;
   /** Section plane position 0 (rear) .. 1 (front). */
   section: number;
+  /** Simulated cell temperature to tint the pack with, °C; null for the cells' own look. */
+  packTempC: number | null;
   onProgress: (fraction: number) => void;
   onLoaded: (t: LoadedTwin) => void;
   onError: (message: string) => void;
@@ -76,8 +79,9 @@ export function TwinModel(p: TwinModelProps) {
     const b = bounds.current;
     plane.constant = b.min.z + (b.max.z - b.min.z) * p.section;
     applyView(index.current, p.view, plane);
+    applyPackTint(index.current, p.packTempC);
     invalidate();
-  }, [scene, p.view, p.section, plane, invalidate]);
+  }, [scene, p.view, p.section, p.packTempC, plane, invalidate]);
 
   useEffect(() => {
     if (index.current && p.paintHex) { applyPaint(index.current, p.paintHex); invalidate(); }

@@ -7,6 +7,7 @@ import { loadTwinBundle, loadVehicleIds, type TwinBundle } from './load-bundle';
 import { TwinToolbar } from './TwinToolbar';
 import { HotspotCard } from './HotspotCard';
 import { LoadingPoster } from './LoadingPoster';
+import { PackThermalPanel } from './PackThermalPanel';
 import { twinText } from './messages';
 import './twin.css';
 
@@ -67,6 +68,7 @@ export function TwinScreen() {
             view={s.view}
             paintHex={s.paintHex}
             section={s.section}
+            packTempC={s.packTempC}
             cameraRequest={s.cameraRequest}
             hotspots={bundle?.hotspots ?? []}
             selectedHotspot={s.selectedHotspot}
@@ -100,6 +102,9 @@ export function TwinScreen() {
         {s.selectedHotspot && <HotspotCard hotspot={s.selectedHotspot} locale={locale} onClose={() => s.selectHotspot(null)} />}
       </div>
       <TwinToolbar ids={ids} bundle={bundle} locale={locale} />
+      {s.vehicleId && s.status === 'ready' && s.availability.find((a) => a.view === 'xray')?.available && (
+        <PackThermalPanel vehicleId={s.vehicleId} locale={locale} />
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LocalizedTextSchema, PaintSchema } from '../../twin/geometry-schema';
 import { TwinSchema, type Hotspot } from '../../twin/twin-schema';
 import type { LocalizedText } from '../../twin/geometry-schema';
+import { parseVehicle, type VehicleSpec } from '../../sim/index.ts';
 
 export interface TwinBundle {
   id: string;
@@ -49,4 +50,12 @@ export async function loadTwinBundle(id: string): Promise<TwinBundle> {
     defaultPaint: b.geometry?.defaultPaint ?? null,
     hotspots: b.twin?.hotspots ?? [],
   };
+}
+
+/** The vehicle's full spec for the simulator (the pack-temperature view runs it). */
+export async function loadVehicleSpec(id: string): Promise<VehicleSpec> {
+  const source = `models/${id}/vehicle.json`;
+  const r = await fetch(`${base()}${source}`);
+  if (!r.ok) throw new Error(`${source}: HTTP ${r.status}`);
+  return parseVehicle(await r.json(), source);
 }

@@ -5,8 +5,18 @@ import type { ViewAvailability } from '../../twin/part-names';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** The pack shown at the simulated cell temperature of a scenario, at departure or after the drive. */
+export interface PackThermal {
+  presetId: string;
+  phase: 'departure' | 'after';
+}
+
 interface TwinState {
   vehicleId: string | null;
+  packThermal: PackThermal | null;
+  /** Cell temperature the pack is tinted with, °C (null: no tint). */
+  packTempC: number | null;
+  setPackThermal: (t: PackThermal | null) => void;
   view: TwinView;
   paintHex: string | null;
   /** Camera request: a preset, bumped by `seq` so the same preset can be asked twice. */
@@ -33,6 +43,9 @@ interface TwinState {
 export const useTwinStore = create<TwinState>()((set) => ({
   vehicleId: null,
   view: 'exterior',
+  packThermal: null,
+  packTempC: null,
+  setPackThermal: (packThermal) => set(packThermal ? { packThermal, view: 'xray', selectedHotspot: null } : { packThermal, packTempC: null }),
   paintHex: null,
   cameraRequest: { preset: 'front34', seq: 0 },
   selectedHotspot: null,
@@ -43,7 +56,7 @@ export const useTwinStore = create<TwinState>()((set) => ({
   firstFrame: false,
   availability: [],
   contextLost: false,
-  setVehicle: (vehicleId) => set({ vehicleId, status: 'loading', progress: 0, error: null, firstFrame: false, selectedHotspot: null, view: 'exterior' }),
+  setVehicle: (vehicleId) => set({ vehicleId, status: 'loading', progress: 0, error: null, firstFrame: false, selectedHotspot: null, view: 'exterior', packThermal: null, packTempC: null }),
   setView: (view) => set({ view }),
   setPaint: (paintHex) => set({ paintHex }),
   requestCamera: (preset) => set((s) => ({ cameraRequest: { preset, seq: s.cameraRequest.seq + 1 }, selectedHotspot: null })),
