@@ -10,3 +10,9 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// Leads a previous session left in the outbox (network down, kiosk restarted) go out now. Its own
+// chunk, so the outbox stays out of the first paint; a kiosk without IndexedDB simply has no outbox.
+void import('./state/lead-outbox.ts')
+  .then((m) => m.resumeLeadSync())
+  .catch(() => undefined);

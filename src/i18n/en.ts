@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   'nav.range': 'Range lab',
   'nav.twin': '3D twin',
   'nav.needs': 'Needs diagnosis',
+  'nav.contact': 'Book a test drive',
   'screen.loading': 'Loading…',
   'screen.error.title': 'This screen cannot be shown right now',
   'screen.error.retry': 'Try again',

@@ -15,6 +15,7 @@ export const zhCN = {
   'nav.range': '续航实验室',
   'nav.twin': '3D 数字孪生',
   'nav.needs': '需求诊断',
+  'nav.contact': '预约试驾',
   'screen.loading': '正在加载…',
   'screen.error.title': '此页面暂时无法显示',
   'screen.error.retry': '重试',

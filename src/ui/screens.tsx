@@ -12,6 +12,8 @@ export interface ScreenEntry {
   labelKey: MessageKey;
   /** One line for the home screen's tile; screens without one get no tile (e.g. home). */
   blurbKey?: MessageKey;
+  /** Reached from another screen (the contact form, from the plan), not a tab of its own. */
+  hiddenFromNav?: boolean;
   Component: LazyExoticComponent<ComponentType>;
 }
 
@@ -39,6 +41,12 @@ export const screens: ScreenEntry[] = [
     labelKey: 'nav.needs',
     blurbKey: 'home.tile.needs',
     Component: lazy(() => import('./needs/NeedsScreen.tsx').then((m) => ({ default: m.NeedsScreen }))),
+  },
+  {
+    id: 'contact',
+    labelKey: 'nav.contact',
+    hiddenFromNav: true,
+    Component: lazy(() => import('./contact/ContactScreen.tsx').then((m) => ({ default: m.ContactScreen }))),
   },
 ];
 

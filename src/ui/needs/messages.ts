@@ -121,7 +121,6 @@ const zh = {
   'plan.share': '扫码，在手机上查看这份方案',
   'plan.share.note': '链接只包含您的回答，不含任何个人信息',
   'plan.testDrive': '留下联系方式，预约试驾',
-  'plan.testDrive.ask': '请向展厅顾问出示此页面，为您安排试驾',
   'plan.testDrive.noted': '已记下您的试驾意向',
 
   'reason.seven-seats': '{seats} 座，全家出行坐得下',
@@ -262,7 +261,6 @@ const en: Record<NeedsMessageKey, string> = {
   'plan.share': 'Scan to open this plan on your phone',
   'plan.share.note': 'The link holds your answers only, no personal data',
   'plan.testDrive': 'Leave your contact for a test drive',
-  'plan.testDrive.ask': 'Please show this page to a sales consultant to arrange your test drive',
   'plan.testDrive.noted': 'Your test-drive request is noted',
 
   'reason.seven-seats': '{seats} seats: room for the whole family',

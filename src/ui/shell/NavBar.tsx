@@ -9,7 +9,7 @@ export function NavBar() {
   const go = useNavStore((s) => s.go);
   return (
     <nav className="nav" aria-label={t('nav.label')}>
-      {screens.map((s) => (
+      {screens.filter((s) => !s.hiddenFromNav).map((s) => (
         <button
           key={s.id}
           type="button"

@@ -6,12 +6,13 @@ import { buildPlan, type Answers } from '../../../src/plan/index.ts';
 import { useLeadDraft } from '../../../src/state/lead-draft.ts';
 import { recordEvent, useSessionEvents } from '../../../src/state/session-events.ts';
 import { TestDriveButton } from '../../../src/ui/needs/TestDriveButton.tsx';
+import { useNavStore } from '../../../src/state/nav-store.ts';
 import { lineup } from '../../plan/helpers.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('TestDriveButton', () => {
-  it('records the request, keeps a lead draft with tags for the form, and shows the customer no tags', () => {
+  it('records the request, keeps a lead draft with tags, opens the contact form, and shows the customer no tags', () => {
     const answers: Answers = { dailyKm: 40, camping: true, homeCharging: 'wallbox' };
     const plan = buildPlan(answers, lineup());
     useSessionEvents.getState().clear();
@@ -22,8 +23,6 @@ describe('TestDriveButton', () => {
     document.body.append(host);
     const root = createRoot(host);
     act(() => root.render(<TestDriveButton answers={answers} plan={plan} />));
-    const status = host.querySelector('[data-testid="plan-test-drive-status"]')!;
-    expect(status.textContent).toBe('');
 
     act(() => host.querySelector<HTMLButtonElement>('[data-testid="plan-test-drive"]')!.click());
     expect(useSessionEvents.getState().events.map((e) => e.type)).toEqual(['viewed-winter-range', 'plan-viewed', 'test-drive-requested']);
@@ -32,8 +31,8 @@ describe('TestDriveButton', () => {
     expect(draft.plan.vehicleId).toBe(plan.recommended.vehicleId);
     expect(draft.tags).toEqual({ needs: ['commuter', 'camper'], behaviour: ['viewed-winter-range'], value: ['ready-to-test-drive'] });
     expect(draft.events).toHaveLength(3);
-    // Nothing was sent, and the customer is not told it was: they are sent to a consultant.
-    expect(status.textContent).toContain('展厅顾问');
+    // Nothing is sent yet: the contact form opens with the draft.
+    expect(useNavStore.getState().screenId).toBe('contact');
     for (const tag of ['commuter', 'camper', 'ready-to-test-drive']) expect(host.textContent).not.toContain(tag);
     act(() => root.unmount());
   });

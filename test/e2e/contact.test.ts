@@ -1,0 +1,89 @@
+/**
+ * The contact form in Chromium: consent first, validation in the customer's language, and a lead
+ * that is written to the IndexedDB outbox while the lead server cannot be reached and survives a
+ * reload. (Sending to the real server is covered by test/leads/outbox-browser.test.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage, smallTouchTargets, startPreview, RESULTS_DIR, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
+
+let server: PreviewServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Outbox entries by state, read straight from IndexedDB (no personal data is in the clear). */
+async function outboxStates(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('showroom-lead-outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('entries')) return resolve([]);
+          const all = db.transaction('entries').objectStore('entries').getAll();
+          all.onsuccess = () => resolve((all.result as { state: string }[]).map((e) => e.state));
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+describe('contact form', () => {
+  // Layouts first: the outbox test leaves a pending lead that the shared context's later pages
+  // would (rightly) try to send.
+  it.each<ViewportName>(['portrait', 'phone'])('lays out the form at %s with touch-sized controls', async (viewport) => {
+    const { page, assertClean } = await openPage(browser, viewport);
+    await page.goto(`${server.url}/#/contact`);
+    await page.getByTestId('contact-form').waitFor();
+    expect(await smallTouchTargets(page)).toEqual([]);
+    const size = page.viewportSize()!;
+    await page.screenshot({ path: join(RESULTS_DIR, `contact-form-${size.width}x${size.height}.png`), fullPage: true });
+    assertClean();
+    await page.close();
+  });
+  it('keeps a lead submitted while the lead server is unreachable in the outbox across a reload', async () => {
+    const { page, problems, assertClean } = await openPage(browser, 'landscape');
+    // The lead server is down: every API call fails as a lost network would.
+    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${server.url}/#/contact`);
+    await page.getByTestId('contact-form').waitFor();
+    // Not a tab of its own: reached from the plan.
+    expect(await page.getByTestId('nav-contact').count()).toBe(0);
+
+    await page.getByTestId('contact-submit').click();
+    expect(await page.getByRole('alert').allTextContents()).toEqual(expect.arrayContaining(['请填写姓名', '请勾选同意门店联系您，才能提交']));
+
+    await page.fill('input[name="name"]', '王女士');
+    await page.fill('input[name="phone"]', '138 0013 8000');
+    await page.check('input[name="consentContact"]');
+    await page.locator('[data-slot]').first().click();
+    await page.screenshot({ path: join(RESULTS_DIR, 'contact-form-1920x1080.png') });
+    await page.getByTestId('contact-submit').click();
+    await page.getByTestId('contact-done').waitFor();
+    expect(await outboxStates(page)).toEqual(['pending']);
+
+    await page.reload();
+    await page.getByTestId('contact-form').waitFor();
+    // The reloaded kiosk resumes sending (and fails again): the lead is still there, once.
+    await expect.poll(() => problems.failedRequests.length).toBeGreaterThan(0);
+    expect(await outboxStates(page)).toEqual(['pending']);
+    // The only failed requests are the deliberate ones to the unreachable lead server.
+    expect(problems.failedRequests.every((r) => /\/api\/[a-z-]+: net::ERR_INTERNET_DISCONNECTED$/.test(r))).toBe(true);
+    problems.failedRequests.length = 0;
+    const deliberate = /Failed to load resource: net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\/api\/[a-z-]+\)/;
+    problems.consoleErrors.splice(0, problems.consoleErrors.length, ...problems.consoleErrors.filter((e) => !deliberate.test(e)));
+    assertClean();
+    await page.close();
+  });
+
+});
