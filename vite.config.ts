@@ -6,7 +6,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 export default defineConfig({
   plugins: [react()],
-  server: { port, host },
+  // `npm run dev` talks to a lead server started beside it (`npm run serve`, port 8080).
+  server: { port: Number(process.env.DEV_PORT ?? 5173), host, proxy: { '/api': `http://127.0.0.1:${port}` } },
   preview: { port, host, strictPort: true },
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
