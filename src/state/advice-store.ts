@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { onSessionReset } from './session-reset.ts';
+import { acceptReply } from './reply-order.ts';
 import type { AdviceItem, AdviceReply, SimFailure } from './sim-protocol.ts';
 
 interface AdviceState {
@@ -23,11 +24,10 @@ export const useAdviceStore = create<AdviceState>()((set, get) => ({
   shownSeq: 0,
   requested: (seq) => set({ requestedSeq: Math.max(seq, get().requestedSeq), stale: true }),
   receive: (reply) => {
-    const { shownSeq, requestedSeq } = get();
-    if (reply.seq <= shownSeq) return;
+    const order = acceptReply(get(), reply.seq);
+    if (!order) return;
     set({
-      shownSeq: reply.seq,
-      stale: reply.seq < requestedSeq,
+      ...order,
       ...(reply.ok ? { advice: reply.advice, failure: null } : { advice: null, failure: reply.failure }),
     });
   },

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { onSessionReset } from './session-reset.ts';
+import { acceptReply } from './reply-order.ts';
 import type { BreakdownKey, CompareReply, RangeResult, SimFailure } from './sim-protocol.ts';
 
 export const COMPARE_MIN_COLUMNS = 2;
@@ -82,11 +83,10 @@ export const useCompareStore = create<CompareState>()((set, get) => ({
   },
   requested: (seq) => set({ requestedSeq: Math.max(seq, get().requestedSeq), stale: true }),
   receive: (reply) => {
-    const { shownSeq, requestedSeq } = get();
-    if (reply.seq <= shownSeq) return;
+    const order = acceptReply(get(), reply.seq);
+    if (!order) return;
     set({
-      shownSeq: reply.seq,
-      stale: reply.seq < requestedSeq,
+      ...order,
       ...(reply.ok ? { results: reply.results, failure: null } : { results: null, failure: reply.failure }),
     });
   },

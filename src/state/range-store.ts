@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { onSessionReset } from './session-reset.ts';
+import { acceptReply } from './reply-order.ts';
 import type { DriveChoice, ScenarioOverrides } from './range-scenario.ts';
 import type { RangeResult, SimFailure, SimReply } from './sim-protocol.ts';
 
@@ -83,11 +84,11 @@ export const useRangeStore = create<RangeState>()((set, get) => ({
   setClimateOn: (climateOn) => set({ climateOn }),
   requested: (seq) => set({ requestedSeq: Math.max(seq, get().requestedSeq), computing: true }),
   receive: (reply) => {
-    const { shownSeq, requestedSeq } = get();
-    if (reply.seq <= shownSeq) return;
+    const order = acceptReply(get(), reply.seq);
+    if (!order) return;
     set({
-      shownSeq: reply.seq,
-      computing: reply.seq < requestedSeq,
+      shownSeq: order.shownSeq,
+      computing: order.stale,
       ...(reply.ok ? { result: reply.result, failure: null } : { failure: reply.failure }),
     });
   },
