@@ -70,17 +70,21 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
 });
 
 const Ratio = z.number().nullable();
-/** One day (UTC+8) and store of the funnel. */
-export const FunnelRowSchema = z.object({
-  day: z.string(),
-  storeId: z.string(),
-  ...Object.fromEntries(FUNNEL_STEPS.map((s) => [s, z.number().int()])) as Record<(typeof FUNNEL_STEPS)[number], z.ZodNumber>,
+/** Step counts, step-to-step and overall conversion, and speed-to-lead of one group of days. */
+const FunnelFiguresSchema = z.object({
+  ...(Object.fromEntries(FUNNEL_STEPS.map((s) => [s, z.number().int()])) as Record<(typeof FUNNEL_STEPS)[number], z.ZodNumber>),
   conversion: z.object({ questionnaire: Ratio, plan: Ratio, lead: Ratio, testDrive: Ratio, overall: Ratio }),
-  /** Median minutes from a lead to a rep's first contact, over that day's contacted leads. */
+  /** Median minutes from a lead to a rep's first contact, over the group's contacted leads. */
   speedToLeadMinutesMedian: z.number().nullable(),
+  /** How many of the group's leads a rep has contacted (the median's sample). */
+  contactedLeads: z.number().int(),
 });
+/** One day (UTC+8) and store of the funnel. */
+export const FunnelRowSchema = FunnelFiguresSchema.extend({ day: z.string(), storeId: z.string() });
+/** A store's figures over the whole range, or (storeId null) every visible store's. */
+export const FunnelTotalsSchema = FunnelFiguresSchema.extend({ storeId: z.string().nullable() });
 /** GET /api/funnel. */
-export const FunnelSchema = z.object({ from: z.string(), to: z.string(), days: z.array(FunnelRowSchema) });
+export const FunnelSchema = z.object({ from: z.string(), to: z.string(), days: z.array(FunnelRowSchema), stores: z.array(FunnelTotalsSchema), total: FunnelTotalsSchema });
 
 export type LeadReceipt = z.infer<typeof LeadReceiptSchema>;
 export type LeadSummary = z.infer<typeof LeadSummarySchema>;
@@ -88,4 +92,5 @@ export type LeadList = z.infer<typeof LeadListSchema>;
 export type LeadDetail = z.infer<typeof LeadDetailSchema>;
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
 export type FunnelRow = z.infer<typeof FunnelRowSchema>;
+export type FunnelTotals = z.infer<typeof FunnelTotalsSchema>;
 export type Funnel = z.infer<typeof FunnelSchema>;

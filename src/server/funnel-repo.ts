@@ -3,7 +3,7 @@
  * drives booked, conversions and speed-to-lead. Days are China Standard Time (UTC+8, no DST).
  */
 import { FUNNEL_STEPS, type FunnelEvent, type FunnelStep } from '../leads/event-schema.ts';
-import type { FunnelRow } from '../leads/api-schema.ts';
+import type { Funnel, FunnelTotals } from '../leads/api-schema.ts';
 import type { Tx } from './db.ts';
 
 const CST_OFFSET_MS = 8 * 3600_000;
@@ -47,8 +47,45 @@ type Counts = Record<FunnelStep, number>;
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
 
-/** Funnel rows for CST days in [fromDay, toDay], one store or all (storeId null). */
-export async function funnel(tx: Tx, fromDay: string, toDay: string, storeId: string | null): Promise<FunnelRow[]> {
+/** Counts and first-contact delays of one group (a day and store, a store, or everything). */
+class Group {
+  readonly counts = Object.fromEntries(FUNNEL_STEPS.map((s) => [s, 0])) as Counts;
+  /** Leads stored, which the funnel counts even when the kiosk's own event was lost. */
+  leads = 0;
+  readonly delaysMin: number[] = [];
+
+  add(other: Group): void {
+    for (const s of FUNNEL_STEPS) this.counts[s] += other.counts[s];
+    this.leads += other.leads;
+    this.delaysMin.push(...other.delaysMin);
+  }
+
+  /** Steps, conversions and speed-to-lead; `lead_submitted` is never below the leads stored. */
+  result(): Omit<FunnelTotals, 'storeId'> {
+    const c = { ...this.counts, lead_submitted: Math.max(this.counts.lead_submitted, this.leads) };
+    const sorted = [...this.delaysMin].sort((a, b) => a - b);
+    const median = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : null;
+    return {
+      ...c,
+      conversion: {
+        questionnaire: ratio(c.questionnaire_completed, c.session_started),
+        plan: ratio(c.plan_viewed, c.questionnaire_completed),
+        lead: ratio(c.lead_submitted, c.plan_viewed),
+        testDrive: ratio(c.test_drive_booked, c.lead_submitted),
+        overall: ratio(c.lead_submitted, c.session_started),
+      },
+      speedToLeadMinutesMedian: median === null ? null : Math.round(median * 10) / 10,
+      contactedLeads: sorted.length,
+    };
+  }
+}
+
+/**
+ * The funnel for CST days in [fromDay, toDay], one store or all (storeId null): a row per day and
+ * store, totals per store and over everything. Totals are computed from the events and leads, not
+ * from the rows, so the speed-to-lead median is exact.
+ */
+export async function funnel(tx: Tx, fromDay: string, toDay: string, storeId: string | null): Promise<Omit<Funnel, 'from' | 'to'>> {
   const storeSql = storeId === null ? '' : ' AND store_id = ?';
   const storeParam = storeId === null ? [] : [storeId];
   const steps = await tx.all<{ day: string; store_id: string; type: string; n: number }>(
@@ -61,44 +98,31 @@ export async function funnel(tx: Tx, fromDay: string, toDay: string, storeId: st
     `SELECT store_id, created_at, first_contact_at FROM leads WHERE created_at >= ? AND created_at < ?${storeSql}`,
     [fromMs, toMs, ...storeParam],
   );
-  const rows = new Map<string, { counts: Counts; delays: number[]; day: string; storeId: string }>();
-  const at = (day: string, store: string) => {
+  const cells = new Map<string, { day: string; storeId: string; group: Group }>();
+  const cell = (day: string, store: string) => {
     const key = `${day}|${store}`;
-    let r = rows.get(key);
-    if (!r) {
-      r = { day, storeId: store, delays: [], counts: Object.fromEntries(FUNNEL_STEPS.map((s) => [s, 0])) as Counts };
-      rows.set(key, r);
-    }
-    return r;
+    let c = cells.get(key);
+    if (!c) cells.set(key, (c = { day, storeId: store, group: new Group() }));
+    return c.group;
   };
-  for (const s of steps) if ((FUNNEL_STEPS as readonly string[]).includes(s.type)) at(s.day, s.store_id).counts[s.type as FunnelStep] = Number(s.n);
+  for (const s of steps) if ((FUNNEL_STEPS as readonly string[]).includes(s.type)) cell(s.day, s.store_id).counts[s.type as FunnelStep] = Number(s.n);
   for (const l of leads) {
-    const r = at(cstDay(Number(l.created_at)), l.store_id);
-    if (l.first_contact_at !== null) r.delays.push((Number(l.first_contact_at) - Number(l.created_at)) / 60_000);
+    const g = cell(cstDay(Number(l.created_at)), l.store_id);
+    g.leads++;
+    if (l.first_contact_at !== null) g.delaysMin.push((Number(l.first_contact_at) - Number(l.created_at)) / 60_000);
   }
-  const leadCount = new Map<string, number>();
-  for (const l of leads) {
-    const key = `${cstDay(Number(l.created_at))}|${l.store_id}`;
-    leadCount.set(key, (leadCount.get(key) ?? 0) + 1);
+  const ordered = [...cells.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, c]) => c);
+  const byStore = new Map<string, Group>();
+  const total = new Group();
+  for (const c of ordered) {
+    let g = byStore.get(c.storeId);
+    if (!g) byStore.set(c.storeId, (g = new Group()));
+    g.add(c.group);
+    total.add(c.group);
   }
-  return [...rows.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, r]) => {
-      const c = { ...r.counts, lead_submitted: Math.max(r.counts.lead_submitted, leadCount.get(key) ?? 0) };
-      const sorted = r.delays.sort((a, b) => a - b);
-      const median = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : null;
-      return {
-        day: r.day,
-        storeId: r.storeId,
-        ...c,
-        conversion: {
-          questionnaire: ratio(c.questionnaire_completed, c.session_started),
-          plan: ratio(c.plan_viewed, c.questionnaire_completed),
-          lead: ratio(c.lead_submitted, c.plan_viewed),
-          testDrive: ratio(c.test_drive_booked, c.lead_submitted),
-          overall: ratio(c.lead_submitted, c.session_started),
-        },
-        speedToLeadMinutesMedian: median === null ? null : Math.round(median * 10) / 10,
-      };
-    });
+  return {
+    days: ordered.map((c) => ({ day: c.day, storeId: c.storeId, ...c.group.result() })),
+    stores: [...byStore.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, g]) => ({ storeId: id, ...g.result() })),
+    total: { storeId: storeId, ...total.result() },
+  };
 }

@@ -29,7 +29,7 @@ export function manageRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (from > to) throw new HttpError(400, 'invalid', 'query field from: after to', 'from');
     if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new HttpError(400, 'invalid', 'query field from: at most 366 days', 'from');
     const storeId = scopeStore(req.principal!, q.store);
-    return { from, to, days: await db.transaction((tx) => funnel(tx, from, to, storeId)) };
+    return { from, to, ...(await db.transaction((tx) => funnel(tx, from, to, storeId))) };
   });
 
   app.post('/api/pairing-codes', { preHandler: auth.require('manager') }, async (req, reply) => {

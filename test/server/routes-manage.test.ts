@@ -34,6 +34,31 @@ describe.each(BACKENDS)('funnel (%s)', (backend) => {
     expect(new Date(T0).toISOString()).toBe('2026-05-01T02:00:00.000Z');
   });
 
+  it('totals per store and overall over the range, with an exact speed-to-lead median', async () => {
+    // Day 2 in store-a: two more leads, contacted after 30 and 50 minutes; store-b: one lead, never contacted.
+    f.clock.ms = T0 + 24 * 3600_000;
+    const day2 = [lead({}, nextPhone()), lead({}, nextPhone())];
+    for (const body of day2) await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: body });
+    await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kioskB), payload: lead({}, nextPhone()) });
+    const start = f.clock.ms;
+    f.clock.ms = start + 30 * 60_000;
+    await f.app.inject({ method: 'POST', url: `/api/leads/${day2[0]!.id}/contacted`, headers: auth(f.tokens.rep) });
+    f.clock.ms = start + 50 * 60_000;
+    await f.app.inject({ method: 'POST', url: `/api/leads/${day2[1]!.id}/contacted`, headers: auth(f.tokens.rep) });
+
+    const all = (await f.app.inject({ url: '/api/funnel?from=2026-05-01&to=2026-05-02', headers: auth(f.tokens.manager) })).json();
+    expect(all.days.map((d: { day: string; storeId: string }) => `${d.day} ${d.storeId}`)).toEqual(['2026-05-01 store-a', '2026-05-02 store-a', '2026-05-02 store-b']);
+    const [a, b] = all.stores;
+    expect(a).toMatchObject({ storeId: 'store-a', session_started: 4, lead_submitted: 3, test_drive_booked: 1, contactedLeads: 3, speedToLeadMinutesMedian: 30, conversion: { overall: 0.75 } });
+    expect(b).toMatchObject({ storeId: 'store-b', session_started: 0, lead_submitted: 1, contactedLeads: 0, speedToLeadMinutesMedian: null, conversion: { overall: null } });
+    // Medians of medians would say 21 (12 and 30); the exact median of 12, 30, 50 is 30.
+    expect(all.total).toMatchObject({ storeId: null, session_started: 4, lead_submitted: 4, contactedLeads: 3, speedToLeadMinutesMedian: 30 });
+
+    const rep = (await f.app.inject({ url: '/api/funnel?from=2026-05-01&to=2026-05-02', headers: auth(f.tokens.rep) })).json();
+    expect(rep.stores.map((s: { storeId: string }) => s.storeId)).toEqual(['store-a']);
+    expect(rep.total).toMatchObject({ storeId: 'store-a', lead_submitted: 3 });
+  });
+
   it('keeps a rep to their own store and checks the range', async () => {
     expect((await f.app.inject({ url: '/api/funnel?store=store-b', headers: auth(f.tokens.rep) })).statusCode).toBe(403);
     const bad = await f.app.inject({ url: '/api/funnel?from=2026-05-02&to=2026-05-01', headers: auth(f.tokens.manager) });
