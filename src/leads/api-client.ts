@@ -27,7 +27,8 @@ const qs = (query: object) => {
 
 /** `token` is read on every call, so signing out or in takes effect at once. */
 export function createLeadApi(options: { token: () => string | null; baseUrl?: string; fetch?: typeof fetch }) {
-  const doFetch = options.fetch ?? fetch;
+  // The global is looked up per call, not captured: whatever fetch the page has when it calls.
+  const doFetch: typeof fetch = (input, init) => (options.fetch ?? fetch)(input, init);
   const base = options.baseUrl ?? '';
 
   async function call(method: string, path: string, body?: unknown): Promise<Response> {

@@ -29,6 +29,16 @@ const BEHAVIOUR_TAGS: Partial<Record<BehaviourEvent, string>> = {
   'asked-financing': 'asked-financing',
 };
 
+const NEEDS_TAGS = ['family', 'commuter', 'long-distance', 'tech-enthusiast', 'ride-hailing', 'camper'] as const;
+const VALUE_TAGS = ['high-potential', 'ready-to-test-drive'] as const;
+
+/** Every tag leadTags can give, by dimension: the rep views offer them as filters. */
+export const TAG_VOCABULARY: Readonly<Record<keyof LeadTags, readonly string[]>> = {
+  needs: NEEDS_TAGS,
+  behaviour: [...new Set(Object.values(BEHAVIOUR_TAGS))],
+  value: VALUE_TAGS,
+};
+
 export function leadTags(answers: Answers, events: readonly BehaviourEvent[]): LeadTags {
   const needs: string[] = [];
   if (answers.children || answers.sevenSeats) needs.push('family');

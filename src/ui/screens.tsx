@@ -48,6 +48,13 @@ export const screens: ScreenEntry[] = [
     hiddenFromNav: true,
     Component: lazy(() => import('./contact/ContactScreen.tsx').then((m) => ({ default: m.ContactScreen }))),
   },
+  {
+    // Rep mode: the kiosk's lead delivery status, and behind a token sign-in the leads and funnel.
+    id: 'rep',
+    labelKey: 'nav.rep',
+    hiddenFromNav: true,
+    Component: lazy(() => import('./rep/RepScreen.tsx').then((m) => ({ default: m.RepScreen }))),
+  },
 ];
 
 export function findScreen(id: string): ScreenEntry | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leadTags } from '../../src/plan/index.ts';
+import fc from 'fast-check';
+import { BEHAVIOUR_EVENTS, leadTags, TAG_VOCABULARY } from '../../src/plan/index.ts';
 
 describe('leadTags', () => {
   it('derives needs from answers', () => {
@@ -28,5 +29,32 @@ describe('leadTags', () => {
 
   it('gives no tags for a skipped questionnaire and no events', () => {
     expect(leadTags({}, [])).toEqual({ needs: [], behaviour: [], value: [] });
+  });
+
+  it('only gives tags of the vocabulary the rep views filter by', () => {
+    const answers = fc.record(
+      {
+        children: fc.boolean(), sevenSeats: fc.boolean(), camping: fc.boolean(), rideHailing: fc.boolean(), workCharging: fc.boolean(),
+        dailyKm: fc.integer({ min: 0, max: 400 }), longestTripKm: fc.integer({ min: 0, max: 2000 }),
+        homeCharging: fc.constantFrom('wallbox' as const, 'socket' as const, 'none' as const),
+        priorities: fc.subarray(['safety', 'technology', 'comfort', 'cost'] as const),
+      },
+      { requiredKeys: [] },
+    );
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(answers, fc.subarray([...BEHAVIOUR_EVENTS]), (a, events) => {
+        const tags = leadTags(a, events);
+        for (const dim of ['needs', 'behaviour', 'value'] as const) {
+          for (const tag of tags[dim]) {
+            expect(TAG_VOCABULARY[dim]).toContain(tag);
+            seen.add(tag);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // And every tag of the vocabulary can occur.
+    expect([...seen].sort()).toEqual(Object.values(TAG_VOCABULARY).flat().sort());
   });
 });

@@ -38,6 +38,9 @@ export function HomeScreen() {
           </button>
         ))}
       </div>
+      <button type="button" className="home__staff" data-testid="open-rep" onClick={() => go('rep')}>
+        {t('home.staff')}
+      </button>
     </section>
   );
 }

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { LeadListQuery } from '../../leads/api-client.ts';
+import { repApi } from '../../state/rep-session.ts';
+import { useI18n } from '../use-i18n.ts';
+import { cstDay } from './rep-format.ts';
+import { repText } from './rep-text.ts';
+import { errorMessage } from './use-api.ts';
+
+/** Manager only: the leads matching the list's tag and period as a CSV download (UTF-8 with BOM). */
+export function ExportButton({ query }: { query: Pick<LeadListQuery, 'tag' | 'from' | 'to' | 'store'> }) {
+  const { locale } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const csv = await repApi.exportCsv(query);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `leads-${cstDay(Date.now())}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(errorMessage(e as Error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button" onClick={() => void download()} disabled={busy} data-testid="export-csv">
+        {repText(locale, busy ? 'export.busy' : 'export')}
+      </button>
+      {error && <p className="rep-problem" role="alert">{repText(locale, 'export.failed', { message: error })}</p>}
+    </>
+  );
+}

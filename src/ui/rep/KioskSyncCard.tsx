@@ -1,0 +1,160 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { OutboxStatus } from '../../leads/outbox.ts';
+import { checkKioskLink, kioskTokens, leadOutbox, startLeadSync, type KioskLink } from '../../state/lead-outbox.ts';
+import { useI18n } from '../use-i18n.ts';
+import { repText, type RepMessageKey } from './rep-text.ts';
+import { formatTime } from './rep-format.ts';
+
+/**
+ * This kiosk's outbox as rep mode sees it: counts, each entry's state and last error, retry and
+ * (for a lead the server refused for good) delete; whether the lead server can be reached and
+ * which store this kiosk belongs to; pairing with a manager's code. No personal data: the outbox
+ * only exposes ids, times and errors.
+ */
+export function KioskSyncCard() {
+  const { locale } = useI18n();
+  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const [status, setStatus] = useState<OutboxStatus | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  const [link, setLink] = useState<KioskLink | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let unsubscribe: (() => void) | undefined;
+    let live = true;
+    leadOutbox()
+      .then(async (box) => {
+        if (!live) return;
+        unsubscribe = box.subscribe(setStatus);
+        setStatus(await box.status());
+      })
+      .catch(() => live && setUnavailable(true));
+    void checkKioskLink().then((l) => live && setLink(l));
+    return () => {
+      live = false;
+      unsubscribe?.();
+    };
+  }, []);
+
+  const retry = async () => {
+    setBusy(true);
+    try {
+      await startLeadSync();
+      const box = await leadOutbox();
+      await box.retryAll();
+      setStatus(await box.status());
+      setLink(await checkKioskLink());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const discard = async (id: string) => {
+    if (!window.confirm(r('kiosk.discardConfirm'))) return;
+    const box = await leadOutbox();
+    await box.discard(id);
+    setStatus(await box.status());
+  };
+
+  const linkText = (l: KioskLink | null) => {
+    if (!l) return r('kiosk.server.checking');
+    if (l.kind === 'ok') return r('kiosk.server.ok', { store: l.storeId ?? '—' });
+    return r(`kiosk.server.${l.kind}`);
+  };
+
+  return (
+    <section className="card rep-card rep-kiosk" aria-labelledby="rep-kiosk-title" data-testid="rep-kiosk">
+      <h2 id="rep-kiosk-title">{r('kiosk.title')}</h2>
+      <p className="rep-muted">{r('kiosk.hint')}</p>
+      {unavailable ? (
+        <p className="rep-problem" role="alert">{r('kiosk.unavailable')}</p>
+      ) : (
+        <>
+          <dl className="rep-kiosk__counts">
+            {(['pending', 'failed', 'sent'] as const).map((state) => (
+              <div key={state} className={`rep-kiosk__count rep-kiosk__count--${state}`} data-testid={`outbox-${state}`}>
+                <dt>{r(`kiosk.${state}`)}</dt>
+                <dd className="tabular">{status ? status[state] : '…'}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className={link?.kind === 'ok' ? 'rep-ok' : 'rep-warn'} data-testid="kiosk-link" role="status">
+            {linkText(link)}
+          </p>
+          {status?.persisted === false && <p className="rep-warn">{r('kiosk.persisted.no')}</p>}
+          <div className="rep-actions">
+            <button type="button" className="button" onClick={retry} disabled={busy} data-testid="outbox-retry">
+              {busy ? r('kiosk.retrying') : r('kiosk.retry')}
+            </button>
+          </div>
+          <OutboxEntries status={status} onDiscard={discard} />
+        </>
+      )}
+      <PairForm onPaired={() => void retry()} />
+    </section>
+  );
+}
+
+function OutboxEntries({ status, onDiscard }: { status: OutboxStatus | null; onDiscard: (id: string) => void }) {
+  const { locale } = useI18n();
+  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  if (!status) return null;
+  const open = status.entries.filter((e) => e.state !== 'sent');
+  const sent = status.entries.filter((e) => e.state === 'sent').slice(0, 5);
+  if (open.length === 0 && sent.length === 0) return <p className="rep-muted">{r('kiosk.empty')}</p>;
+  return (
+    <ul className="rep-kiosk__entries" data-testid="outbox-entries">
+      {[...open, ...sent].map((e) => (
+        <li key={e.id} className={`rep-kiosk__entry rep-kiosk__entry--${e.state}`}>
+          <span className="rep-badge">{r(`kiosk.state.${e.state}`)}</span>
+          <code title={e.id}>{e.id.slice(0, 8)}</code>
+          <span>{r('kiosk.entry.created', { time: formatTime(locale, e.createdAtMs) })}</span>
+          <span>{r('kiosk.entry.attempts', { n: e.attempts })}</span>
+          {e.state === 'pending' && <span>{r('kiosk.entry.next', { time: formatTime(locale, e.nextAttemptAtMs) })}</span>}
+          {e.state === 'sent' && e.sentAtMs !== null && <span>{r('kiosk.entry.sent', { time: formatTime(locale, e.sentAtMs) })}</span>}
+          {e.lastError && <span className="rep-kiosk__error">{e.lastError}</span>}
+          {e.state === 'failed' && (
+            <button type="button" className="button button--small" onClick={() => onDiscard(e.id)}>
+              {r('kiosk.discard')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PairForm({ onPaired }: { onPaired: () => void }) {
+  const { locale } = useI18n();
+  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const [code, setCode] = useState('');
+  const [result, setResult] = useState<{ ok: true; store: string } | { ok: false; key: RepMessageKey } | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = code.replace(/\s+/g, '').toUpperCase();
+    if (!trimmed) return;
+    const res = await kioskTokens().pair(trimmed, 'kiosk');
+    if (res.ok) {
+      setResult({ ok: true, store: res.storeId });
+      setCode('');
+      onPaired();
+    } else setResult({ ok: false, key: res.status === null ? 'pair.unreachable' : 'pair.failed' });
+  };
+  return (
+    <form className="rep-pair" onSubmit={submit} data-testid="pair-form">
+      <h3>{r('pair.title')}</h3>
+      <div className="rep-inline">
+        <label className="rep-field">
+          <span className="visually-hidden">{r('pair.code')}</span>
+          <input name="pairingCode" value={code} onChange={(e) => setCode(e.target.value)} placeholder={r('pair.code')} autoComplete="off" autoCapitalize="characters" maxLength={16} />
+        </label>
+        <button type="submit" className="button">{r('pair.submit')}</button>
+      </div>
+      {result && (
+        <p className={result.ok ? 'rep-ok' : 'rep-problem'} role={result.ok ? 'status' : 'alert'}>
+          {result.ok ? r('pair.ok', { store: result.store }) : r(result.key)}
+        </p>
+      )}
+    </form>
+  );
+}

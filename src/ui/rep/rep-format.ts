@@ -1,0 +1,38 @@
+/** Times and dates in rep mode: always China Standard Time, as the server's funnel days are. */
+import type { Locale } from '../../i18n/messages.ts';
+
+const TIME_ZONE = 'Asia/Shanghai';
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** `11/27 14:05` style: month, day, hour and minute. */
+export function formatTime(locale: Locale, at: number | string): string {
+  let f = timeFormats.get(locale);
+  if (!f) timeFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })));
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  return Number.isFinite(ms) ? f.format(ms) : String(at);
+}
+
+/** `YYYY-MM-DD` of an instant in China Standard Time. */
+export function cstDay(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The CST day `days` before the day of `ms` (0: that day). */
+export function cstDayBefore(ms: number, days: number): string {
+  return cstDay(ms - days * 24 * 3600_000);
+}
+
+/** A field value as a rep reads it: lists joined, booleans as yes/no, objects as JSON text. */
+export function fieldValue(value: unknown, words: { yes: string; no: string; sep: string }): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (Array.isArray(value)) return value.length ? value.map((v) => fieldValue(v, words)).join(words.sep) : '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** A stored E.164 number as a rep dials it: `+86 139 0000 1010`; other countries stay as stored. */
+export function formatPhone(e164: string): string {
+  const cn = /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(e164);
+  return cn ? `+86 ${cn[1]} ${cn[2]} ${cn[3]}` : e164;
+}
