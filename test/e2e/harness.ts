@@ -44,7 +44,7 @@ export interface PreviewServer {
  * engineers share it) cannot swap the files under a running test. A copy taken while such a
  * build is half written (index.html naming assets that are not there yet) is retaken.
  */
-async function snapshotDist(): Promise<string> {
+export async function snapshotDist(): Promise<string> {
   const dist = join(ROOT, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
   for (let attempt = 0; ; attempt++) {

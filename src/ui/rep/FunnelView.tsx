@@ -66,8 +66,8 @@ export function FunnelView() {
                       {FUNNEL_STEPS.map((s) => (
                         <th key={s} scope="col">{funnelText(locale, `step.${s}`)}</th>
                       ))}
-                      <th scope="col">{funnelText(locale, 'steps.overall')}</th>
-                      <th scope="col">{funnelText(locale, 'steps.speed')}</th>
+                      <th scope="col">{r('funnel.col.overall')}</th>
+                      <th scope="col">{r('funnel.col.speed')}</th>
                     </tr>
                   </thead>
                   <tbody>
