@@ -191,6 +191,9 @@ export async function openLeadOutbox(deps: OutboxDeps) {
     },
     /** Makes every pending entry due now and syncs (network came back, or a rep pressed retry). */
     async retryAll(): Promise<SyncSummary> {
+      // A run still in flight would save its stale copy of an entry (with a new backoff) over the
+      // "due now" set here, and the lead would wait out that backoff: let it finish first.
+      while (syncing) await syncing.catch(() => undefined);
       for (const e of (await db.getAll('entries')) as Entry[]) if (e.state === 'pending') await put({ ...e, nextAttemptAtMs: deps.now() });
       return outbox.syncNow();
     },

@@ -12,7 +12,13 @@ const REJECTED = new Set([400, 413, 422]);
 export function createLeadSender(options: { baseUrl?: string; getToken: () => Promise<string | null>; fetch?: typeof fetch }) {
   const doFetch = options.fetch ?? fetch;
   return async (lead: Lead): Promise<SendResult> => {
-    const token = await options.getToken();
+    let token: string | null;
+    try {
+      token = await options.getToken();
+    } catch {
+      // The token comes from the lead server itself (the local kiosk's): it cannot be reached.
+      return { kind: 'retry', status: null, reason: 'network error' };
+    }
     if (!token) return { kind: 'retry', status: 401, reason: 'kiosk not paired' };
     let res: Response;
     try {
@@ -31,14 +37,13 @@ export function createLeadSender(options: { baseUrl?: string; getToken: () => Pr
   };
 }
 
-/** The token of the kiosk on the server's own machine (null elsewhere: pair with a code instead). */
+/**
+ * The token of the kiosk on the server's own machine (null elsewhere: pair with a code instead).
+ * Rejects when the server cannot be reached: offline is not the same as unpaired.
+ */
 export async function fetchLocalKioskToken(baseUrl = '', doFetch: typeof fetch = fetch): Promise<{ token: string; storeId: string } | null> {
-  try {
-    const res = await doFetch(`${baseUrl}/api/kiosk-config`, { credentials: 'same-origin' });
-    return res.ok ? ((await res.json()) as { token: string; storeId: string }) : null;
-  } catch {
-    return null;
-  }
+  const res = await doFetch(`${baseUrl}/api/kiosk-config`, { credentials: 'same-origin' });
+  return res.ok ? ((await res.json().catch(() => null)) as { token: string; storeId: string } | null) : null;
 }
 
 /** Where a paired kiosk keeps its token (default: localStorage; must survive the idle reset). */
@@ -67,9 +72,14 @@ export function createKioskTokenSource(options: { store: TokenStore; baseUrl?: s
       const paired = await options.store.get();
       if (paired) return paired;
       local ??= fetchLocalKioskToken(base, doFetch).then((c) => c?.token ?? null);
-      const token = await local;
-      if (token === null) local = undefined; // try again next time
-      return token;
+      try {
+        const token = await local;
+        if (token === null) local = undefined; // try again next time
+        return token;
+      } catch (error) {
+        local = undefined;
+        throw error; // offline: the caller retries, it does not think the kiosk unpaired
+      }
     },
     async pair(code: string, label?: string): Promise<PairResult> {
       let res: Response;
@@ -95,7 +105,7 @@ export function createKioskTokenSource(options: { store: TokenStore; baseUrl?: s
 export function createFunnelEventSender(options: { getToken: () => Promise<string | null>; baseUrl?: string; fetch?: typeof fetch }) {
   const doFetch = options.fetch ?? fetch;
   return async (events: FunnelEventBatch['events']): Promise<boolean> => {
-    const token = await options.getToken();
+    const token = await options.getToken().catch(() => null);
     if (!token || events.length === 0) return false;
     try {
       const res = await doFetch(`${options.baseUrl ?? ''}/api/events`, {

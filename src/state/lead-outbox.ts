@@ -53,9 +53,9 @@ export type KioskLink = { kind: 'ok'; storeId: string | null } | { kind: 'unpair
 
 /** Asks the lead server who this kiosk's token belongs to (`GET /api/me`). */
 export async function checkKioskLink(doFetch: typeof fetch = fetch): Promise<KioskLink> {
-  const token = await kioskTokens().get();
-  if (!token) return { kind: 'unpaired' };
   try {
+    const token = await kioskTokens().get();
+    if (!token) return { kind: 'unpaired' };
     const res = await doFetch('/api/me', { headers: { authorization: `Bearer ${token}` } });
     if (res.status === 401) return { kind: 'revoked' };
     if (!res.ok) return { kind: 'unreachable' };

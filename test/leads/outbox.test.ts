@@ -94,6 +94,31 @@ describe('lead outbox', () => {
     expect(calls).toBe(5);
   });
 
+  it('a retry asked for while a failing send is still out is not lost to that send\'s backoff', async () => {
+    // The network returns while the last offline attempt is still failing: "retry all" must win.
+    let failInFlight: (() => void) | undefined;
+    const sends: string[] = [];
+    const h = harness(async () => {
+      sends.push(failInFlight ? 'online' : 'offline');
+      if (sends.length === 1) {
+        await new Promise<void>((resolve) => (failInFlight = resolve));
+        throw new TypeError('Failed to fetch');
+      }
+      return { kind: 'stored', status: 201 };
+    });
+    const outbox = await h.open();
+    opened.push(outbox);
+    await outbox.enqueue(draft());
+    const first = outbox.syncNow();
+    await vi.waitFor(() => expect(failInFlight).toBeDefined());
+    const retry = outbox.retryAll(); // the 'online' event
+    failInFlight!();
+    await first;
+    expect((await retry).sent).toBe(1);
+    expect(sends).toEqual(['offline', 'online']);
+    expect((await outbox.status()).sent).toBe(1);
+  });
+
   it('survives a reload: a new outbox on the same database sends what the old one stored', async () => {
     const sent: string[] = [];
     let online = false;

@@ -40,6 +40,27 @@ describe('createKioskTokenSource', () => {
     expect(await source.get()).toBe('local');
   });
 
+  it('tells offline from unpaired: the local token fetch failing is a network error, not a 401', async () => {
+    let reachable = false;
+    const fetchStub = (async () => {
+      if (!reachable) throw new TypeError('Failed to fetch');
+      return json(200, { token: 'local', storeId: 'local' });
+    }) as typeof fetch;
+    const source = createKioskTokenSource({ store: memoryStore(), fetch: fetchStub });
+    await expect(source.get()).rejects.toThrow('Failed to fetch');
+    const send = createLeadSender({ getToken: () => source.get(), fetch: fetchStub });
+    expect(await send(lead)).toEqual({ kind: 'retry', status: null, reason: 'network error' });
+    reachable = true;
+    expect(await source.get()).toBe('local'); // the failed fetch was not cached
+  });
+
+  it('says unpaired when the server answers that this kiosk gets no local token', async () => {
+    const source = createKioskTokenSource({ store: memoryStore(), fetch: (async () => json(403, { error: 'forbidden' })) as typeof fetch });
+    expect(await source.get()).toBeNull();
+    const send = createLeadSender({ getToken: () => source.get() });
+    expect(await send(lead)).toEqual({ kind: 'retry', status: 401, reason: 'kiosk not paired' });
+  });
+
   it('reports a refused code without storing anything', async () => {
     const store = memoryStore();
     const source = createKioskTokenSource({ store, fetch: (async () => json(404, { error: 'unknown_code', field: 'code' })) as typeof fetch });
