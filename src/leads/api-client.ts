@@ -56,8 +56,11 @@ export function createLeadApi(options: { token: () => string | null; baseUrl?: s
     eraseLead: async (id: string) => void (await call('DELETE', `/api/leads/${encodeURIComponent(id)}`)),
     eraseByPhone: async (phone: string) => ((await (await call('POST', '/api/erasure', { phone })).json()) as { erased: number }).erased,
     funnel: (query: FunnelQuery = {}) => json(FunnelSchema, 'GET', `/api/funnel${qs(query)}`),
-    /** CSV text (UTF-8 with BOM); offer it as a download with a Blob. */
-    exportCsv: async (query: Omit<LeadListQuery, 'phone' | 'q' | 'limit' | 'offset'> = {}) => (await call('GET', `/api/export/leads.csv${qs(query)}`)).text(),
+    /**
+     * The CSV file as the server sent it, byte for byte: `text()` would drop the UTF-8 BOM that
+     * makes Excel in zh-CN read the file as UTF-8. Offer it as a download with an object URL.
+     */
+    exportCsv: async (query: Omit<LeadListQuery, 'phone' | 'q' | 'limit' | 'offset'> = {}) => (await call('GET', `/api/export/leads.csv${qs(query)}`)).blob(),
     issuePairingCode: async (storeId: string) => (await (await call('POST', '/api/pairing-codes', { storeId })).json()) as { code: string; expiresAt: string },
   };
 }

@@ -49,7 +49,9 @@ describe.each(BACKENDS)('lead API client against the server (%s)', (backend) => 
     expect((await rep.getLead(full.id)).firstContactAt).not.toBeNull();
     expect((await rep.funnel()).days.length).toBeGreaterThan(0);
     const manager = api(() => f.tokens.manager);
-    expect(await manager.exportCsv()).toContain(full.id);
+    const csv = new Uint8Array(await (await manager.exportCsv()).arrayBuffer());
+    expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM survives for Excel
+    expect(new TextDecoder().decode(csv)).toContain(full.id);
     expect((await manager.issuePairingCode('store-a')).code).toMatch(/^[2-9A-Z]{8}$/);
     expect(await manager.eraseByPhone(phone)).toBe(1);
   });

@@ -15,8 +15,7 @@ export function ExportButton({ query }: { query: Pick<LeadListQuery, 'tag' | 'fr
     setBusy(true);
     setError(null);
     try {
-      const csv = await repApi.exportCsv(query);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const url = URL.createObjectURL(await repApi.exportCsv(query));
       const a = document.createElement('a');
       a.href = url;
       a.download = `leads-${cstDay(Date.now())}.csv`;

@@ -1,0 +1,187 @@
+/**
+ * Rep mode in Chromium against the real lead server: a lead stuck on the kiosk shows in the sync
+ * status without sign-in and goes out on "retry"; a manager signs in, filters, opens a lead whose
+ * name is hostile markup, marks it contacted, exports CSV and reads the funnel; a rep on a phone
+ * sees their store without export or erasure. Every screen at kiosk and phone size, clean.
+ */
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot, smallTouchTargets, type Browser } from './harness.ts';
+import { startLeadServer, type LeadServer } from './lead-server.ts';
+
+const HOSTILE = '<img src=x onerror="window.pwned=1">';
+
+let server: LeadServer;
+let browser: Browser;
+let kioskToken: string;
+let repToken: string;
+
+async function postLead(name: string, phone: string, tags: Record<string, string[]>): Promise<string> {
+  const id = randomUUID();
+  const res = await fetch(`${server.url}/api/leads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` },
+    body: JSON.stringify({
+      id,
+      contact: { name, phone },
+      consent: { contact: true, textVersion: 'zh-CN-2026-05', marketing: true },
+      answers: { dailyKm: 45, homeCharging: 'wallbox', children: true },
+      plan: { vehicleId: 'vela-s5-lfp', winterRangeKm: 356, testDrives: ['winter-commute'] },
+      tags,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return id;
+}
+
+beforeAll(async () => {
+  server = await startLeadServer();
+  browser = await launchBrowser();
+  kioskToken = ((await (await fetch(`${server.url}/api/kiosk-config`)).json()) as { token: string }).token;
+  const created = await server.api('/api/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'rep', storeId: 'local' }) });
+  expect(created.status).toBe(201);
+  repToken = ((await created.json()) as { token: string }).token;
+  await postLead('王女士', '13800138000', { needs: ['family', 'commuter'], value: ['high-potential'] });
+  await postLead(HOSTILE, '13800138001', { needs: ['long-distance'] });
+  const sessionId = randomUUID();
+  const at = new Date().toISOString();
+  const events = (['session_started', 'questionnaire_completed', 'plan_viewed'] as const).map((type) => ({ id: randomUUID(), sessionId, type, at }));
+  const res = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` }, body: JSON.stringify({ events }) });
+  expect(res.status).toBe(202);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, token: string) {
+  await page.getByTestId('rep-sign-in').waitFor();
+  await page.fill('input[name="token"]', token);
+  await page.getByTestId('rep-sign-in').getByRole('button').click();
+  await page.getByTestId('rep-who').waitFor();
+}
+
+describe('rep mode', () => {
+  it('shows a lead stuck on the kiosk without sign-in, and sends it on retry', async () => {
+    const { page, problems, assertClean } = await openPage(browser, 'landscape');
+    // The lead server refuses nothing but cannot be reached for leads: the customer submits anyway.
+    await page.route('**/api/leads', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${server.url}/#/contact`);
+    await page.fill('input[name="name"]', '李先生');
+    await page.fill('input[name="phone"]', '13900139000');
+    await page.check('input[name="consentContact"]');
+    await page.getByTestId('contact-submit').click();
+    await page.getByTestId('contact-done').waitFor();
+
+    await page.goto(`${server.url}/#/home`);
+    await page.getByTestId('open-rep').click();
+    const kiosk = page.getByTestId('rep-kiosk');
+    await expect.poll(() => kiosk.getByTestId('outbox-pending').locator('dd').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('kiosk-link').textContent()).toContain('local');
+    expect(await page.getByTestId('outbox-entries').textContent()).toContain('offline');
+    await screenshot(page, 'rep-start');
+    expect(await smallTouchTargets(page)).toEqual([]);
+    // Status only: the customer's name and number are nowhere on the screen.
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).not.toContain('李先生');
+    expect(text).not.toContain('139');
+
+    await page.unroute('**/api/leads');
+    await page.getByTestId('outbox-retry').click();
+    await expect.poll(() => kiosk.getByTestId('outbox-sent').locator('dd').textContent()).toBe('1');
+    expect(await kiosk.getByTestId('outbox-pending').locator('dd').textContent()).toBe('0');
+    const found = (await (await server.api('/api/leads?phone=13900139000')).json()) as { total: number };
+    expect(found.total).toBe(1);
+
+    // Only the deliberately cut lead posts failed.
+    const deliberate = (s: string) => /\/api\/leads(: net::ERR_INTERNET_DISCONNECTED)?\)?$/.test(s) && /ERR_INTERNET_DISCONNECTED/.test(s);
+    problems.failedRequests.splice(0, Infinity, ...problems.failedRequests.filter((s) => !deliberate(s)));
+    problems.consoleErrors.splice(0, Infinity, ...problems.consoleErrors.filter((s) => !/ERR_INTERNET_DISCONNECTED/.test(s)));
+    assertClean();
+    await page.close();
+  });
+
+  it('gives a manager the leads, a detail with hostile text shown as text, CSV export and the funnel', async () => {
+    const { page, assertClean } = await openPage(browser, 'landscape');
+    await page.goto(`${server.url}/#/rep`);
+    await page.fill('input[name="token"]', kioskToken);
+    await page.getByTestId('rep-sign-in').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('rep-sign-in').getByRole('alert').textContent()).toContain('展台令牌');
+    await signIn(page, server.managerToken);
+    expect(await page.getByTestId('rep-who').textContent()).toBe('店长 · 全部门店');
+    await expect.poll(() => page.getByTestId('lead-total').textContent()).toBe('共 3 条');
+    expect(await page.locator('.rep-leads img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+
+    await page.locator('[data-tag="long-distance"]').click();
+    await expect.poll(() => page.getByTestId('lead-total').textContent()).toBe('共 1 条');
+    await page.locator('[data-lead-id]').first().click();
+    await page.getByTestId('lead-consents').waitFor();
+    expect(await page.locator('#lead-name').textContent()).toBe(HOSTILE);
+    expect(await page.getByTestId('lead-detail').textContent()).toContain('+86 138 0013 8001');
+    await page.getByTestId('mark-contacted').click();
+    await page.getByTestId('mark-contacted').waitFor({ state: 'detached' });
+    await screenshot(page, 'rep-lead-detail');
+
+    await page.locator('[data-tag="long-distance"]').click(); // all tags again
+    await expect.poll(() => page.getByTestId('lead-total').textContent()).toBe('共 3 条');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFFid,store_id,created_at,name,phone,email,preferred_time,tags,interactions,first_contact_at');
+    expect(lines).toHaveLength(4);
+    // A leading + would make Excel evaluate the number as a formula: the server defuses it (OWASP).
+    expect(csv).toContain(`"王女士","'+8613800138000"`);
+
+    await page.getByTestId('rep-tab-funnel').click();
+    await page.getByTestId('funnel-stores').waitFor();
+    const row = await page.getByTestId('funnel-stores').locator('tbody tr').first().textContent();
+    expect(row).toMatch(/^local/);
+    await screenshot(page, 'rep-funnel');
+    expect(await smallTouchTargets(page)).toEqual([]);
+
+    await page.getByTestId('rep-sign-out').click();
+    await page.getByTestId('rep-sign-in').waitFor();
+    assertClean();
+    await page.close();
+  });
+
+  it('keeps a rep on a phone to their store, without export or erasure', async () => {
+    const { page, assertClean } = await openPage(browser, 'phone');
+    await page.goto(`${server.url}/#/rep`);
+    await signIn(page, repToken);
+    expect(await page.getByTestId('rep-who').textContent()).toBe('顾问 · 门店 local');
+    await expect.poll(() => page.getByTestId('lead-total').textContent()).toBe('共 3 条');
+    expect(await page.getByTestId('export-csv').count()).toBe(0);
+    await screenshot(page, 'rep-leads');
+    expect(await smallTouchTargets(page)).toEqual([]);
+    await page.locator('[data-lead-id]').last().click();
+    await page.getByTestId('lead-consents').waitFor();
+    expect(await page.getByTestId('erase-lead').count()).toBe(0);
+    // One column on a phone: the detail replaces the list, with a way back.
+    expect(await page.getByTestId('lead-rows').isVisible()).toBe(false);
+    await screenshot(page, 'rep-lead-detail');
+    await page.getByRole('button', { name: '返回列表' }).click();
+    await page.getByTestId('lead-rows').waitFor();
+    await page.getByTestId('rep-tab-funnel').click();
+    await page.getByTestId('rep-funnel').locator('svg').first().waitFor();
+    await screenshot(page, 'rep-funnel');
+    assertClean();
+    await page.close();
+  });
+
+  it('lays out the funnel on a portrait kiosk', async () => {
+    const { page, assertClean } = await openPage(browser, 'portrait');
+    await page.goto(`${server.url}/#/rep`);
+    await signIn(page, server.managerToken);
+    await page.getByTestId('rep-tab-funnel').click();
+    await page.getByTestId('funnel-stores').waitFor();
+    await screenshot(page, 'rep-funnel');
+    expect(await smallTouchTargets(page)).toEqual([]);
+    assertClean();
+    await page.close();
+  });
+});
