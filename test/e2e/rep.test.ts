@@ -81,7 +81,7 @@ describe('rep mode', () => {
     const kiosk = page.getByTestId('rep-kiosk');
     await expect.poll(() => kiosk.getByTestId('outbox-pending').locator('dd').textContent()).toBe('1');
     await expect.poll(() => page.getByTestId('kiosk-link').textContent()).toContain('local');
-    expect(await page.getByTestId('outbox-entries').textContent()).toContain('offline');
+    expect(await page.getByTestId('outbox-entries').textContent()).toContain('网络不可用');
     await screenshot(page, 'rep-start');
     expect(await smallTouchTargets(page)).toEqual([]);
     // Status only: the customer's name and number are nowhere on the screen.

@@ -112,7 +112,7 @@ function OutboxEntries({ status, onDiscard }: { status: OutboxStatus | null; onD
           <span>{r('kiosk.entry.attempts', { n: e.attempts })}</span>
           {e.state === 'pending' && <span>{r('kiosk.entry.next', { time: formatTime(locale, e.nextAttemptAtMs) })}</span>}
           {e.state === 'sent' && e.sentAtMs !== null && <span>{r('kiosk.entry.sent', { time: formatTime(locale, e.sentAtMs) })}</span>}
-          {e.lastError && <span className="rep-kiosk__error">{e.lastError}</span>}
+          {e.lastError && <span className="rep-kiosk__error">{outboxError(e.lastError, r)}</span>}
           {e.state === 'failed' && (
             <button type="button" className="button button--small" onClick={() => onDiscard(e.id)}>
               {r('kiosk.discard')}
@@ -122,6 +122,13 @@ function OutboxEntries({ status, onDiscard }: { status: OutboxStatus | null; onD
       ))}
     </ul>
   );
+}
+
+/** The outbox's last error in the rep's words where it is a known one; the server's code otherwise. */
+function outboxError(lastError: string, r: (k: RepMessageKey) => string): string {
+  if (lastError.startsWith('offline ')) return r('kiosk.error.offline');
+  if (lastError === '401 kiosk not paired') return r('kiosk.error.unpaired');
+  return lastError;
 }
 
 function PairForm({ onPaired }: { onPaired: () => void }) {
