@@ -4,10 +4,11 @@ import { useI18n } from '../use-i18n.ts';
 import { FunnelView } from './FunnelView.tsx';
 import { KioskSyncCard } from './KioskSyncCard.tsx';
 import { LeadsView } from './LeadsView.tsx';
+import { ManageCard } from './ManageCard.tsx';
 import { repText, type RepMessageKey } from './rep-text.ts';
 import './rep.css';
 
-const TABS = ['leads', 'funnel', 'kiosk'] as const;
+const TABS = ['leads', 'funnel', 'kiosk', 'manage'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -50,7 +51,7 @@ export function RepScreen() {
       ) : (
         <>
           <div className="segmented rep__tabs" role="tablist">
-            {TABS.map((t) => (
+            {TABS.filter((t) => t !== 'manage' || session.role === 'manager').map((t) => (
               <button key={t} type="button" role="tab" className="segmented__option" aria-selected={tab === t} aria-pressed={tab === t} onClick={() => setTab(t)} data-testid={`rep-tab-${t}`}>
                 {r(`tab.${t}`)}
               </button>
@@ -60,6 +61,7 @@ export function RepScreen() {
             {tab === 'leads' && <LeadsView />}
             {tab === 'funnel' && <FunnelView />}
             {tab === 'kiosk' && <KioskSyncCard />}
+            {tab === 'manage' && session.role === 'manager' && <ManageCard />}
           </div>
         </>
       )}

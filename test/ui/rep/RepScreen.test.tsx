@@ -117,6 +117,39 @@ describe('rep screen against the real lead routes', () => {
     view.unmount();
   });
 
+  it('gives a manager a pairing code that enrolls a kiosk, and erasure by mobile number; a rep neither', async () => {
+    await useRepSession.getState().signIn(f.tokens.rep);
+    let view = render(<RepScreen />);
+    await settle(() => expect(view.container.querySelector('[data-testid="rep-tab-leads"]')).not.toBeNull());
+    expect(view.container.querySelector('[data-testid="rep-tab-manage"]')).toBeNull();
+    view.unmount();
+
+    await useRepSession.getState().signIn(f.tokens.manager);
+    view = render(<RepScreen />);
+    await settle(() => expect(view.container.querySelector('[data-testid="rep-tab-manage"]')).not.toBeNull());
+    click(view.container.querySelector('[data-testid="rep-tab-manage"]'));
+    await settle(() => expect(view.container.querySelector('[data-testid="rep-manage"]')).not.toBeNull());
+    const type = (name: string, value: string) => {
+      const input = view.container.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    type('storeId', 'store-b');
+    click(view.container.querySelector('[data-testid="issue-code"] button[type="submit"]'));
+    await settle(() => expect(view.container.querySelector('[data-testid="pairing-code"]')).not.toBeNull());
+    const code = view.container.querySelector('[data-testid="pairing-code"]')!.textContent!;
+    const paired = await f.app.inject({ method: 'POST', url: '/api/pair', payload: { code } });
+    expect(paired.statusCode).toBe(201);
+    expect(paired.json().storeId).toBe('store-b');
+
+    type('erasePhone', '138 0013 8001');
+    vi.stubGlobal('confirm', () => true);
+    click(view.container.querySelector('[data-testid="erase-phone"] button[type="submit"]'));
+    await settle(() => expect(view.container.querySelector('[data-testid="erase-phone"] [role="status"]')?.textContent).toBe('已擦除 1 条线索。'));
+    expect((await f.app.inject({ url: `/api/leads/${ids.hostile}`, headers: auth(f.tokens.manager) })).statusCode).toBe(404);
+    view.unmount();
+  });
+
   it('signs the rep out when the token is revoked while the list is open', async () => {
     await useRepSession.getState().signIn(f.tokens.repB);
     const view = render(<RepScreen />);
