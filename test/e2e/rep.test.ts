@@ -143,6 +143,21 @@ describe('rep mode', () => {
     await screenshot(page, 'rep-funnel');
     expect(await smallTouchTargets(page)).toEqual([]);
 
+    // Manage: a pairing code for this store, redeemed on the kiosk tab (as a new kiosk would).
+    await page.getByTestId('rep-tab-manage').click();
+    await page.fill('input[name="storeId"]', 'local');
+    await page.getByTestId('issue-code').getByRole('button').click();
+    const code = (await page.getByTestId('pairing-code').textContent())!;
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6,10}$/);
+    await screenshot(page, 'rep-manage');
+    expect(await smallTouchTargets(page)).toEqual([]);
+    await page.getByTestId('rep-tab-kiosk').click();
+    await page.fill('input[name="pairingCode"]', code.toLowerCase());
+    await page.getByTestId('pair-form').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('pair-form').getByRole('status').textContent()).toContain('local');
+    const tokens = (await (await server.api('/api/tokens')).json()) as { tokens: { role: string; label: string }[] };
+    expect(tokens.tokens.filter((t) => t.role === 'kiosk' && t.label === 'kiosk')).toHaveLength(1);
+
     await page.getByTestId('rep-sign-out').click();
     await page.getByTestId('rep-sign-in').waitFor();
     assertClean();

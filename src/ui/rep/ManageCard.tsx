@@ -49,7 +49,7 @@ export function ManageCard() {
   };
 
   return (
-    <section className="card rep-card" aria-labelledby="rep-manage-title" data-testid="rep-manage">
+    <section className="card rep-card rep-manage" aria-labelledby="rep-manage-title" data-testid="rep-manage">
       <h2 id="rep-manage-title">{r('manage.title')}</h2>
       <form className="rep-pair" onSubmit={issue} data-testid="issue-code">
         <h3>{r('manage.pair.title')}</h3>
