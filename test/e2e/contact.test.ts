@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, smallTouchTargets, startPreview, RESULTS_DIR, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
+import { launchBrowser, openPage, outboxEntries, smallTouchTargets, startPreview, RESULTS_DIR, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -19,24 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Outbox entries by state, read straight from IndexedDB (no personal data is in the clear). */
-async function outboxStates(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('showroom-lead-outbox');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('entries')) return resolve([]);
-          const all = db.transaction('entries').objectStore('entries').getAll();
-          all.onsuccess = () => resolve((all.result as { state: string }[]).map((e) => e.state));
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
 
 describe('contact form', () => {
   // Layouts first: the outbox test leaves a pending lead that the shared context's later pages
@@ -70,13 +51,13 @@ describe('contact form', () => {
     await page.screenshot({ path: join(RESULTS_DIR, 'contact-form-1920x1080.png') });
     await page.getByTestId('contact-submit').click();
     await page.getByTestId('contact-done').waitFor();
-    expect(await outboxStates(page)).toEqual(['pending']);
+    expect((await outboxEntries(page)).map((e) => e.state)).toEqual(['pending']);
 
     await page.reload();
     await page.getByTestId('contact-form').waitFor();
     // The reloaded kiosk resumes sending (and fails again): the lead is still there, once.
     await expect.poll(() => problems.failedRequests.length).toBeGreaterThan(0);
-    expect(await outboxStates(page)).toEqual(['pending']);
+    expect((await outboxEntries(page)).map((e) => e.state)).toEqual(['pending']);
     // The only failed requests are the deliberate ones to the unreachable lead server.
     expect(problems.failedRequests.every((r) => /\/api\/[a-z-]+: net::ERR_INTERNET_DISCONNECTED$/.test(r))).toBe(true);
     problems.failedRequests.length = 0;

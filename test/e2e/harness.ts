@@ -23,7 +23,8 @@ export const VIEWPORTS = {
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 
-async function freePort(): Promise<number> {
+/** A TCP port free on loopback right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -220,5 +221,29 @@ export async function smallTouchTargets(page: Page): Promise<{ text: string; wid
         return { text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim(), width: r.width, height: r.height };
       })
       .filter((r) => r.width < 48 || r.height < 48),
+  );
+}
+
+/** One kiosk outbox entry as stored in IndexedDB, without its (encrypted) lead. */
+export type OutboxEntry = { id: string; state: string; attempts: number; lastError: string | null };
+
+/** The kiosk's outbox entries, read straight from IndexedDB (no personal data is in the clear). */
+export async function outboxEntries(page: Page): Promise<OutboxEntry[]> {
+  return page.evaluate(
+    () =>
+      new Promise<OutboxEntry[]>((resolve, reject) => {
+        const open = indexedDB.open('showroom-lead-outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('entries')) return resolve([]);
+          const all = db.transaction('entries').objectStore('entries').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as OutboxEntry[]).map(({ id, state, attempts, lastError }) => ({ id, state, attempts, lastError })));
+            db.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
   );
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, type Browser } from './harness.ts';
+import { launchBrowser, openPage, outboxEntries, type Browser } from './harness.ts';
 import { startLeadServer, type LeadServer } from './lead-server.ts';
 
 let server: LeadServer;
@@ -19,29 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-type OutboxEntry = { id: string; state: string; attempts: number; lastError: string | null };
-
-/** The outbox entries as stored in IndexedDB, without their (encrypted) lead. */
-async function outboxEntries(page: Page): Promise<OutboxEntry[]> {
-  return page.evaluate(
-    () =>
-      new Promise<OutboxEntry[]>((resolve, reject) => {
-        const open = indexedDB.open('showroom-lead-outbox');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('entries')) return resolve([]);
-          const all = db.transaction('entries').objectStore('entries').getAll();
-          all.onsuccess = () => {
-            resolve((all.result as OutboxEntry[]).map(({ id, state, attempts, lastError }) => ({ id, state, attempts, lastError })));
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
 
 /**
  * How many `online` listeners the page's window has: the outbox registers one when its background

@@ -6,10 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, snapshotDist } from './harness.ts';
+import { freePort, ROOT, snapshotDist } from './harness.ts';
 
 export interface LeadServerOptions {
   /** Extra or overriding environment of the server (e.g. CRM_WEBHOOK_URL, RETENTION_DAYS). */
@@ -46,17 +45,6 @@ const SERVER_VARS = [
   'CONSENT_PROOF_DAYS', 'CRM_WEBHOOK_URL', 'CRM_WEBHOOK_SECRET', 'CRM_OUTSIDE_MAINLAND', 'CRM_MAX_ATTEMPTS', 'LOCAL_STORE_ID',
   'STATIC_DIR', 'TRUST_PROXY', 'LOG_LEVEL',
 ];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const BANNER_RE = /lead server on (http:\/\/\S+) \(.*\)\n {2}kiosk: [^\n]*\n/;
 const TOKEN_RE = /FIRST START: manager token[^\n]*\n\s*\n {4}(\S+)\n/;
