@@ -28,7 +28,7 @@ async function postLead(name: string, phone: string, tags: Record<string, string
       contact: { name, phone },
       consent: { contact: true, textVersion: 'zh-CN-2026-05', marketing: true },
       answers: { dailyKm: 45, homeCharging: 'wallbox', children: true },
-      plan: { vehicleId: 'vela-s5-lfp', winterRangeKm: 356, testDrives: ['winter-commute'] },
+      plan: { vehicleId: 'vela-s5-long-range', winterRangeKm: 356, testDrives: ['winter-commute'] },
       tags,
     }),
   });
@@ -122,6 +122,8 @@ describe('rep mode', () => {
     await page.getByTestId('lead-consents').waitFor();
     expect(await page.locator('#lead-name').textContent()).toBe(HOSTILE);
     expect(await page.getByTestId('lead-detail').textContent()).toContain('+86 138 0013 8001');
+    // The plan's trim by name, from the line-up the kiosk serves.
+    await expect.poll(() => page.getByTestId('lead-detail').textContent()).toContain('维拉 S5 长续航版 (vela-s5-long-range)');
     await page.getByTestId('mark-contacted').click();
     await page.getByTestId('mark-contacted').waitFor({ state: 'detached' });
     await screenshot(page, 'rep-lead-detail');

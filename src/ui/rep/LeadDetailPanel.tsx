@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LeadDetail } from '../../leads/api-schema.ts';
+import { useLineupStore } from '../../state/lineup-store.ts';
 import { repApi, useRepSession } from '../../state/rep-session.ts';
 import { useI18n } from '../use-i18n.ts';
 import { fieldValue, formatPhone, formatTime } from './rep-format.ts';
@@ -26,6 +27,10 @@ export function LeadDetailPanel({ id, onBack, onChanged, onErased }: Props) {
   const lead = useApiQuery<LeadDetail>(id, () => repApi.getLead(id));
   const [actionError, setActionError] = useState<string | null>(null);
   const [testDriveBooked, setTestDriveBooked] = useState(false);
+  const lineup = useLineupStore((st) => st.entries);
+  useEffect(() => {
+    if (useLineupStore.getState().status === 'idle') void useLineupStore.getState().load();
+  }, []);
 
   const act = async (action: () => Promise<void>, after: () => void) => {
     setActionError(null);
@@ -48,6 +53,14 @@ export function LeadDetailPanel({ id, onBack, onChanged, onErased }: Props) {
   if (!lead.data) return <p className="card rep-card rep-muted">{r('detail.loading')}</p>;
   const l = lead.data;
   const words = { yes: r('yes'), no: r('no'), sep: locale === 'en' ? ', ' : '、' };
+  // Trims by name where the line-up knows them (the rep reads "Vela S5 长续航", not an id).
+  const trimName = (id: string) => {
+    const e = lineup.find((x) => x.id === id);
+    const name = e?.status === 'ok' ? e.spec.name?.[locale] : e?.name?.[locale];
+    return name ? `${name} (${id})` : id;
+  };
+  const planValue = (key: string, value: unknown) =>
+    (key === 'vehicleId' || key === 'alternativeVehicleId') && typeof value === 'string' ? trimName(value) : fieldValue(value, words);
 
   return (
     <section className="card rep-card rep-detail" aria-labelledby="lead-name" data-testid="lead-detail">
@@ -98,8 +111,8 @@ export function LeadDetailPanel({ id, onBack, onChanged, onErased }: Props) {
                 ))}
               </p>
             )}
-            <FieldList title={r('detail.plan')} fields={i.plan} none={r('detail.none')} format={(v) => fieldValue(v, words)} label={(k) => fieldLabel(locale, k)} />
-            <FieldList title={r('detail.answers')} fields={i.answers} none={r('detail.none')} format={(v) => fieldValue(v, words)} label={(k) => fieldLabel(locale, k)} />
+            <FieldList title={r('detail.plan')} fields={i.plan} none={r('detail.none')} format={planValue} label={(k) => fieldLabel(locale, k)} />
+            <FieldList title={r('detail.answers')} fields={i.answers} none={r('detail.none')} format={(_k, v) => fieldValue(v, words)} label={(k) => fieldLabel(locale, k)} />
             {i.events && i.events.length > 0 && (
               <details className="rep-events">
                 <summary>{r('detail.events')} ({i.events.length})</summary>
@@ -142,7 +155,7 @@ function Fact({ label, value }: { label: string; value: string }) {
   );
 }
 
-function FieldList(props: { title: string; fields: Record<string, unknown> | undefined; none: string; label: (key: string) => string; format: (value: unknown) => string }) {
+function FieldList(props: { title: string; fields: Record<string, unknown> | undefined; none: string; label: (key: string) => string; format: (key: string, value: unknown) => string }) {
   const entries = Object.entries(props.fields ?? {});
   return (
     <details className="rep-fields" open={entries.length > 0 && entries.length <= 24}>
@@ -154,7 +167,7 @@ function FieldList(props: { title: string; fields: Record<string, unknown> | und
           {entries.map(([k, v]) => (
             <div key={k} className="rep-fact">
               <dt>{props.label(k)}</dt>
-              <dd>{props.format(v)}</dd>
+              <dd>{props.format(k, v)}</dd>
             </div>
           ))}
         </dl>
