@@ -27,14 +27,27 @@ export async function storeExists(tx: Tx, id: string): Promise<boolean> {
   return (await tx.get('SELECT 1 AS x FROM stores WHERE id = ?', [id])) !== undefined;
 }
 
-/** Creates a token; returns its id and the secret (shown once). */
-export async function createToken(tx: Tx, role: Role, storeId: string | null, label: string, nowMs: number): Promise<{ id: string; token: string }> {
+/** Creates a token (expiring at `expiresAtMs`, or never); returns its id and the secret (shown once). */
+export async function createToken(tx: Tx, role: Role, storeId: string | null, label: string, nowMs: number, expiresAtMs: number | null = null): Promise<{ id: string; token: string }> {
   if (role !== 'manager' && !storeId) throw new Error(`a ${role} token needs a store`);
   if (storeId && !(await storeExists(tx, storeId))) throw new Error(`unknown store ${storeId}`);
   const id = randomBytes(6).toString('hex');
   const token = `stw_${role}_${randomBytes(32).toString('base64url')}`;
-  await tx.run('INSERT INTO tokens (id, token_hash, role, store_id, label, created_at) VALUES (?, ?, ?, ?, ?, ?)', [id, secretHash(token), role, storeId, label, nowMs]);
+  await tx.run('INSERT INTO tokens (id, token_hash, role, store_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    id, secretHash(token), role, storeId, label, nowMs, expiresAtMs,
+  ]);
   return { id, token };
+}
+
+/**
+ * A plan's share link carries this to the customer's phone, so a test-drive request made there
+ * reaches the store: a kiosk-role (create-only) token of the sharing kiosk's store that expires.
+ */
+export const SHARE_TOKEN_TTL_MS = 7 * 24 * 3600_000;
+
+/** Deletes tokens that expired more than `graceMs` ago (their hashes serve no one). */
+export async function purgeExpiredTokens(tx: Tx, nowMs: number, graceMs = 30 * 24 * 3600_000): Promise<number> {
+  return tx.run('DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at < ?', [nowMs - graceMs]);
 }
 
 /** Revokes a token by id; returns whether it existed and was active. */
@@ -49,10 +62,13 @@ export async function listTokens(tx: Tx) {
   );
 }
 
-/** Resolves a bearer token to a principal, or null when unknown or revoked. */
-export async function findPrincipal(db: Db, token: string): Promise<Principal | null> {
+/** Resolves a bearer token to a principal, or null when unknown, revoked or expired. */
+export async function findPrincipal(db: Db, token: string, nowMs: number): Promise<Principal | null> {
   const row = await db.transaction((tx) =>
-    tx.get<{ id: string; role: Role; store_id: string | null }>('SELECT id, role, store_id FROM tokens WHERE token_hash = ? AND revoked_at IS NULL', [secretHash(token)]),
+    tx.get<{ id: string; role: Role; store_id: string | null }>(
+      'SELECT id, role, store_id FROM tokens WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+      [secretHash(token), nowMs],
+    ),
   );
   return row ? { tokenId: row.id, role: row.role, storeId: row.store_id } : null;
 }

@@ -34,7 +34,7 @@ export class TokenAuth {
   async principal(token: string): Promise<Principal | null> {
     const hit = this.cache.get(token);
     if (hit && hit.expiresMs > this.now()) return hit.principal;
-    const principal = await findPrincipal(this.db, token);
+    const principal = await findPrincipal(this.db, token, this.now());
     if (this.cache.size > 10_000) this.cache.clear();
     if (principal && this.cacheMs > 0) this.cache.set(token, { principal, expiresMs: this.now() + this.cacheMs });
     return principal;

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
+import { purgeExpiredTokens } from './auth-repo.ts';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createCrmWorker } from './crm-worker.ts';
@@ -32,7 +33,13 @@ async function main(): Promise<void> {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
   const retentionMs = config.RETENTION_DAYS * 24 * 3600_000;
-  const purge = () => db.transaction((tx) => purgeExpired(tx, retentionMs, Date.now(), config.CONSENT_PROOF_DAYS * 24 * 3600_000)).catch((e: Error) => app.log.error({ name: e.name }, 'retention purge failed'));
+  const purge = () =>
+    db
+      .transaction(async (tx) => {
+        await purgeExpired(tx, retentionMs, Date.now(), config.CONSENT_PROOF_DAYS * 24 * 3600_000);
+        await purgeExpiredTokens(tx, Date.now());
+      })
+      .catch((e: Error) => app.log.error({ name: e.name }, 'retention purge failed'));
   await purge();
   const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
   purgeTimer.unref();

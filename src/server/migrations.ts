@@ -42,6 +42,8 @@ const MIGRATIONS: readonly string[] = [
      locked_until BIGINT, last_error TEXT, created_at BIGINT NOT NULL, sent_at BIGINT);
    CREATE INDEX crm_outbox_due ON crm_outbox (state, next_attempt_at);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 2: tokens that expire (the create-only token a plan's share link carries to a customer's phone).
+  `ALTER TABLE tokens ADD COLUMN expires_at BIGINT`,
 ];
 
 const SERIAL: Record<Dialect, string> = { sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT', postgres: 'BIGSERIAL PRIMARY KEY' };

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { FunnelEventBatchSchema } from '../leads/event-schema.ts';
-import { redeemPairingCode } from './auth-repo.ts';
+import { createToken, redeemPairingCode, SHARE_TOKEN_TTL_MS } from './auth-repo.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
 import { recordFunnelEvents } from './funnel-repo.ts';
@@ -38,7 +38,7 @@ export function isLocalRequest(req: FastifyRequest): boolean {
   );
 }
 
-/** Registers POST /api/events, POST /api/pair and GET /api/kiosk-config. */
+/** Registers POST /api/events, POST /api/share-tokens, POST /api/pair and GET /api/kiosk-config. */
 export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: LocalKiosk | undefined, pairLimit: (key: string) => boolean): void {
   const { db, auth, now } = ctx;
 
@@ -46,6 +46,20 @@ export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: L
     const { events } = parse(FunnelEventBatchSchema, req.body);
     const accepted = await db.transaction((tx) => recordFunnelEvents(tx, req.principal!.storeId!, events, now()));
     return reply.code(202).send({ accepted, duplicates: events.length - accepted });
+  });
+
+  // A kiosk puts this in a plan's share link: the customer's phone can then leave a lead for the
+  // store. Only a kiosk's own (non-expiring) token may ask, so a share token cannot renew itself.
+  app.post('/api/share-tokens', { preHandler: auth.require('kiosk') }, async (req, reply) => {
+    const principal = req.principal!;
+    const issued = await db.transaction(async (tx) => {
+      const own = await tx.get<{ expires_at: number | null }>('SELECT expires_at FROM tokens WHERE id = ?', [principal.tokenId]);
+      if (!own || own.expires_at !== null) return null;
+      const expiresAt = now() + SHARE_TOKEN_TTL_MS;
+      return { ...(await createToken(tx, 'kiosk', principal.storeId, 'share link', now(), expiresAt)), expiresAt };
+    });
+    if (!issued) throw new HttpError(403, 'forbidden', 'a share link token cannot issue another');
+    return reply.code(201).header('cache-control', 'no-store').send({ token: issued.token, storeId: principal.storeId, expiresAt: new Date(issued.expiresAt).toISOString() });
   });
 
   app.post('/api/pair', async (req, reply) => {

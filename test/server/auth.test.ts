@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken, revokeToken } from '../../src/server/auth-repo.ts';
+import { createToken, purgeExpiredTokens, revokeToken, SHARE_TOKEN_TTL_MS } from '../../src/server/auth-repo.ts';
 import { auth, BACKENDS, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
 
 type Who = 'none' | 'kiosk' | 'rep' | 'manager';
@@ -18,6 +18,7 @@ const MATRIX: { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: () => obj
   { method: 'DELETE', url: `/api/leads/${randomUUID()}`, allowed: ['manager'] },
   { method: 'POST', url: '/api/erasure', body: () => ({ phone: nextPhone() }), allowed: ['manager'] },
   { method: 'GET', url: '/api/funnel', allowed: ['rep', 'manager'] },
+  { method: 'POST', url: '/api/share-tokens', allowed: ['kiosk'] },
   { method: 'POST', url: '/api/pairing-codes', body: () => ({ storeId: 'store-a' }), allowed: ['manager'] },
   { method: 'GET', url: '/api/me', allowed: ['kiosk', 'rep', 'manager'] },
   { method: 'GET', url: '/api/tokens', allowed: ['manager'] },
@@ -67,6 +68,27 @@ describe.each(BACKENDS)('permission matrix (%s)', (backend) => {
     expect((await f.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: auth(f.tokens.manager) })).statusCode).toBe(204);
     expect((await f.app.inject({ url: '/api/me', headers: auth(token) })).statusCode).toBe(401);
     expect((await f.app.inject({ method: 'POST', url: '/api/tokens', headers: auth(f.tokens.manager), payload: { role: 'manager', storeId: 'store-a' } })).statusCode).toBe(400);
+  });
+
+  it('issues a kiosk a share-link token: create-only for its store, expiring, unable to renew itself', async () => {
+    const issued = await f.app.inject({ method: 'POST', url: '/api/share-tokens', headers: auth(f.tokens.kioskB) });
+    expect(issued.statusCode).toBe(201);
+    const { token, storeId, expiresAt } = issued.json();
+    expect(storeId).toBe('store-b');
+    expect(Date.parse(expiresAt)).toBe(f.clock.ms + SHARE_TOKEN_TTL_MS);
+    const body = lead({}, nextPhone());
+    expect((await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(token), payload: body })).statusCode).toBe(201);
+    const stored = (await f.app.inject({ url: `/api/leads/${body.id}`, headers: auth(f.tokens.manager) })).json();
+    expect(stored.storeId).toBe('store-b');
+    expect((await f.app.inject({ url: '/api/leads', headers: auth(token) })).statusCode).toBe(403);
+    // A share token cannot mint another, so a leaked link cannot extend its own life.
+    expect((await f.app.inject({ method: 'POST', url: '/api/share-tokens', headers: auth(token) })).statusCode).toBe(403);
+
+    f.clock.ms += SHARE_TOKEN_TTL_MS + 10_000; // past the expiry and the token cache
+    expect((await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(token), payload: lead({}, nextPhone()) })).statusCode).toBe(401);
+    expect(await f.db.transaction((tx) => purgeExpiredTokens(tx, f.clock.ms))).toBe(0); // kept 30 days after expiry
+    expect(await f.db.transaction((tx) => purgeExpiredTokens(tx, f.clock.ms + 31 * 24 * 3600_000))).toBeGreaterThanOrEqual(1);
+    expect((await f.app.inject({ url: '/api/me', headers: auth(f.tokens.kioskB) })).statusCode).toBe(200); // long-lived tokens stay
   });
 
   it('refuses unknown and malformed bearer tokens', async () => {
