@@ -60,10 +60,17 @@ export function localStorageTokenStore(key = 'showroom-twin.kiosk-token', storag
 export type PairResult = { ok: true; storeId: string } | { ok: false; status: number | null; field?: string };
 
 /**
- * The kiosk's token: a token saved at pairing wins, else the local kiosk's token from the server on
- * this machine. `pair(code)` is what rep mode calls with a manager's pairing code.
+ * The kiosk's token: a token saved at pairing wins, then a store token a share link brought (a
+ * customer's phone), else the local kiosk's token from the server on this machine. `pair(code)` is
+ * what rep mode calls with a manager's pairing code.
  */
-export function createKioskTokenSource(options: { store: TokenStore; baseUrl?: string; fetch?: typeof fetch }) {
+export function createKioskTokenSource(options: {
+  store: TokenStore;
+  /** The store token a plan's share link brought (a customer's phone), if any and still valid. */
+  linkToken?: () => string | null;
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}) {
   const doFetch = options.fetch ?? fetch;
   const base = options.baseUrl ?? '';
   let local: Promise<string | null> | undefined;
@@ -71,6 +78,8 @@ export function createKioskTokenSource(options: { store: TokenStore; baseUrl?: s
     async get(): Promise<string | null> {
       const paired = await options.store.get();
       if (paired) return paired;
+      const fromLink = options.linkToken?.();
+      if (fromLink) return fromLink;
       local ??= fetchLocalKioskToken(base, doFetch).then((c) => c?.token ?? null);
       try {
         const token = await local;

@@ -1,6 +1,7 @@
 /**
  * The share link carries the answers, never personal data: base64url of the answers' JSON in the
- * URL fragment, so it never reaches a server log either.
+ * URL fragment, so it never reaches a server log either. A kiosk adds a create-only token of its
+ * store (`k`), so a test-drive request made on the customer's phone reaches that store.
  */
 import { AnswersSchema, type Answers } from './answers-schema.ts';
 
@@ -26,7 +27,7 @@ export function decodeAnswers(token: string): Answers | null {
   }
 }
 
-/** The link a QR code opens: `<origin>/#/plan?a=<token>`. */
-export function planLink(origin: string, answers: Answers): string {
-  return `${origin.replace(/\/$/, '')}/${PLAN_ROUTE}?a=${encodeAnswers(answers)}`;
+/** The link a QR code opens: `<origin>/#/plan?a=<answers>`, with `&k=<store token>` when given. */
+export function planLink(origin: string, answers: Answers, storeToken?: string): string {
+  return `${origin.replace(/\/$/, '')}/${PLAN_ROUTE}?a=${encodeAnswers(answers)}${storeToken ? `&k=${encodeURIComponent(storeToken)}` : ''}`;
 }

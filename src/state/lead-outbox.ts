@@ -4,14 +4,15 @@
  * nothing to send makes no request. The idle reset never touches it.
  */
 import { MeSchema } from '../leads/api-schema.ts';
+import { readLinkToken } from '../leads/link-token.ts';
 import { openLeadOutbox, type LeadOutbox } from '../leads/outbox.ts';
 import { createKioskTokenSource, createLeadSender, localStorageTokenStore } from '../leads/sync-client.ts';
 
 let tokens: ReturnType<typeof createKioskTokenSource> | null = null;
 
-/** This kiosk's token: one saved at pairing, else the local kiosk's from the server on this machine. */
+/** This kiosk's token: one saved at pairing, one a share link brought, else the local kiosk's. */
 export function kioskTokens(): ReturnType<typeof createKioskTokenSource> {
-  tokens ??= createKioskTokenSource({ store: localStorageTokenStore() });
+  tokens ??= createKioskTokenSource({ store: localStorageTokenStore(), linkToken: () => readLinkToken(Date.now()) });
   return tokens;
 }
 
@@ -63,5 +64,32 @@ export async function checkKioskLink(doFetch: typeof fetch = fetch): Promise<Kio
     return me.success ? { kind: 'ok', storeId: me.data.storeId } : { kind: 'unreachable' };
   } catch {
     return { kind: 'unreachable' };
+  }
+}
+
+const SHARE_TOKEN_KEY = 'showroom-twin.share-token';
+/** A kiosk asks for a fresh share token once a day, so a link it shows stays valid for 6 days or more. */
+const SHARE_TOKEN_REFRESH_MS = 24 * 3600_000;
+
+/**
+ * The create-only store token this kiosk puts in a plan's share link, so a test-drive request made
+ * on the customer's phone reaches this store; null when the lead server cannot give one (offline,
+ * unpaired), and the link then carries the plan alone.
+ */
+export async function shareLinkToken(doFetch: typeof fetch = fetch, nowMs = Date.now()): Promise<string | null> {
+  try {
+    const cached = JSON.parse(localStorage.getItem(SHARE_TOKEN_KEY) ?? 'null') as { token: string; issuedAtMs: number } | null;
+    if (cached && nowMs - cached.issuedAtMs < SHARE_TOKEN_REFRESH_MS) return cached.token;
+    const kioskToken = await kioskTokens().get();
+    if (!kioskToken) return null;
+    // A phone re-sharing a plan passes on the token its own link brought (it may not mint one).
+    if (kioskToken === readLinkToken(nowMs)) return kioskToken;
+    const res = await doFetch('/api/share-tokens', { method: 'POST', headers: { authorization: `Bearer ${kioskToken}` } });
+    if (res.status !== 201) return null;
+    const { token } = (await res.json()) as { token: string };
+    localStorage.setItem(SHARE_TOKEN_KEY, JSON.stringify({ token, issuedAtMs: nowMs }));
+    return token;
+  } catch {
+    return null;
   }
 }

@@ -5,14 +5,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan, DEFAULT_PRICES, planLink, type Answers } from '../../src/plan/index.ts';
 import { parseVehicle, type VehicleSpec } from '../../src/sim/index.ts';
-import { launchBrowser, openPage, ROOT, screenshot, startPreview, VIEWPORTS, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
+import { launchBrowser, openPage, ROOT, screenshot, VIEWPORTS, type Browser, type ViewportName } from './harness.ts';
+import { startLeadServer, type LeadServer } from './lead-server.ts';
 import { decodePng } from './png.ts';
 
-let server: PreviewServer;
+// The real lead server serves the kiosk here: a plan's share link carries a store token from it.
+let server: LeadServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startPreview();
+  server = await startLeadServer();
   browser = await launchBrowser();
 });
 
@@ -131,20 +133,39 @@ describe('needs diagnosis', () => {
     expect(await page.getByTestId('plan-preconditioned').count()).toBe(expected.recommended.winterPreconditioned ? 1 : 0);
     await screenshot(page, 'needs-plan-zh');
 
-    // The QR code on screen decodes to the share link of exactly these answers.
-    const link = await decodeShownQr(page);
-    expect(link).toBe(planLink(server.url, ANSWERS));
+    // The QR code on screen decodes to the share link of exactly these answers, with this store's
+    // share token (fetched from the lead server once the plan shows).
+    const plain = planLink(server.url, ANSWERS);
+    await expect.poll(() => decodeShownQr(page)).toMatch(/&k=stw_kiosk_[A-Za-z0-9_-]+$/);
+    const link = (await decodeShownQr(page))!;
+    expect(link.startsWith(`${plain}&k=`)).toBe(true);
 
     // Opened on a phone, the link shows the same plan.
     const phone = await openPage(browser, 'phone');
-    await phone.page.goto(link!);
+    const phoneApi: string[] = [];
+    phone.page.on('request', (r) => r.url().includes('/api/') && phoneApi.push(`${r.method()} ${new URL(r.url()).pathname}`));
+    await phone.page.goto(link);
     await waitForPlan(phone.page);
     expect(await phone.page.getByTestId('plan-recommended').getAttribute('data-vehicle-id')).toBe(vehicle.id);
     expect(await shownWinterKm(phone.page)).toBe(Math.round(expected.recommended.winter.rangeKm));
     expect(await phone.page.getByTestId('plan-reasons').textContent()).toBe(await page.getByTestId('plan-reasons').textContent());
     expect(await phone.page.getByTestId('plan-saving').textContent()).toBe(await page.getByTestId('plan-saving').textContent());
-    expect(phone.page.url()).toBe(link);
+    // The store token is kept for the outbox and taken out of the address bar.
+    expect(phone.page.url()).toBe(plain);
     await screenshot(phone.page, 'needs-plan-from-link');
+
+    // A test drive booked on the phone reaches the store, through the token the link brought.
+    await phone.page.getByTestId('plan-test-drive').click();
+    await phone.page.fill('input[name="name"]', '手机用户');
+    await phone.page.fill('input[name="phone"]', '13700137000');
+    await phone.page.check('input[name="consentContact"]');
+    await phone.page.getByTestId('contact-submit').click();
+    await phone.page.getByTestId('contact-done').waitFor();
+    await expect.poll(async () => ((await (await server.api('/api/leads?phone=13700137000')).json()) as { total: number }).total).toBe(1);
+    const [stored] = ((await (await server.api('/api/leads?phone=13700137000')).json()) as { leads: { storeId: string; tags: { needs?: string[] } }[] }).leads;
+    expect(stored).toMatchObject({ storeId: 'local', tags: { needs: expect.arrayContaining(['commuter']) } });
+    // The phone never asked for the kiosk's own token (it is not the kiosk).
+    expect(phoneApi).toEqual(['POST /api/leads']);
     phone.assertClean();
     await phone.page.close();
     assertClean();
@@ -255,9 +276,23 @@ describe('needs diagnosis', () => {
     await page.close();
   });
 
+  it('on a phone with an old link (no store token), points to the showroom instead of taking a contact', async () => {
+    const { page, assertClean } = await openPage(browser, 'phone');
+    await page.goto(`${server.url}/#/home`);
+    await page.evaluate(() => localStorage.removeItem('showroom-twin.link-token'));
+    await page.goto(planLink(server.url, ANSWERS));
+    await waitForPlan(page);
+    expect(await page.getByTestId('plan-test-drive').count()).toBe(0);
+    expect(await page.getByTestId('plan-test-drive-elsewhere').textContent()).toContain('展台');
+    assertClean();
+    await page.close();
+  });
+
   it('keeps a lead draft and opens the contact form when the customer wants a test drive', async () => {
     const { page, assertClean } = await openPage(browser);
-    await page.goto(planLink(server.url, ANSWERS));
+    const kiosk = ((await (await fetch(`${server.url}/api/kiosk-config`)).json()) as { token: string }).token;
+    const share = await fetch(`${server.url}/api/share-tokens`, { method: 'POST', headers: { authorization: `Bearer ${kiosk}` } });
+    await page.goto(planLink(server.url, ANSWERS, ((await share.json()) as { token: string }).token));
     await waitForPlan(page);
     await page.getByTestId('plan-test-drive').click();
     await page.getByTestId('contact-form').waitFor();

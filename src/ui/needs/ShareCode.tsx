@@ -1,16 +1,28 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { planLink, type Answers } from '../../plan/index.ts';
 import { shareOrigin } from '../../state/kiosk-config.ts';
+import { shareLinkToken } from '../../state/lead-outbox.ts';
 import { qrMatrix, qrPath } from './qr-matrix.ts';
 import { useNeedsI18n } from './use-needs-i18n.ts';
 
 /** The QR standard's quiet zone: four modules of white around the code. */
 const QUIET_ZONE = 4;
 
-/** A QR code of the plan link: the customer's phone opens the same plan from the answers alone. */
+/**
+ * A QR code of the plan link: the customer's phone opens the same plan from the answers alone, and
+ * with this store's share token (when the lead server gives one) can book a test drive there.
+ */
 export function ShareCode({ answers }: { answers: Answers }) {
   const { n } = useNeedsI18n();
-  const link = planLink(shareOrigin(location.search, location.origin), answers);
+  const [storeToken, setStoreToken] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void shareLinkToken().then((t) => live && setStoreToken(t));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const link = planLink(shareOrigin(location.search, location.origin), answers, storeToken ?? undefined);
   const { size, d } = useMemo(() => {
     const m = qrMatrix(link);
     return { size: m.size + 2 * QUIET_ZONE, d: qrPath(m, QUIET_ZONE) };

@@ -121,6 +121,7 @@ const zh = {
   'plan.share': '扫码，在手机上查看这份方案',
   'plan.share.note': '链接只包含您的回答，不含任何个人信息',
   'plan.testDrive': '留下联系方式，预约试驾',
+  'plan.testDrive.elsewhere': '想预约试驾？请在展厅的展台上留下联系方式，或直接联系您的顾问。',
   'plan.testDrive.noted': '已记下您的试驾意向',
 
   'reason.seven-seats': '{seats} 座，全家出行坐得下',
@@ -261,6 +262,7 @@ const en: Record<NeedsMessageKey, string> = {
   'plan.share': 'Scan to open this plan on your phone',
   'plan.share.note': 'The link holds your answers only, no personal data',
   'plan.testDrive': 'Leave your contact for a test drive',
+  'plan.testDrive.elsewhere': 'To book a test drive, leave your contact at the showroom kiosk or ask your consultant.',
   'plan.testDrive.noted': 'Your test-drive request is noted',
 
   'reason.seven-seats': '{seats} seats: room for the whole family',

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { saveLinkToken } from '../../leads/link-token.ts';
 import { PLAN_ROUTE } from '../../plan/index.ts';
 import { usePlanStore } from '../../state/plan-store.ts';
 
@@ -13,7 +14,14 @@ export function useShareLink(): void {
   useEffect(() => {
     const apply = () => {
       const token = shareToken(location.hash);
-      if (token !== null) usePlanStore.getState().openLink(token);
+      if (token === null) return;
+      // The store token the kiosk added: kept for the lead outbox, then taken out of the address bar.
+      const storeToken = new URLSearchParams(location.hash.slice(PLAN_ROUTE.length + 1)).get('k');
+      if (storeToken !== null) {
+        saveLinkToken(storeToken, Date.now());
+        history.replaceState(null, '', `${location.pathname}${location.search}${PLAN_ROUTE}?a=${token}`);
+      }
+      usePlanStore.getState().openLink(token);
     };
     apply();
     window.addEventListener('hashchange', apply);

@@ -7,6 +7,9 @@ import { useLeadDraft } from '../../../src/state/lead-draft.ts';
 import { recordEvent, useSessionEvents } from '../../../src/state/session-events.ts';
 import { TestDriveButton } from '../../../src/ui/needs/TestDriveButton.tsx';
 import { useNavStore } from '../../../src/state/nav-store.ts';
+import { usePlanStore } from '../../../src/state/plan-store.ts';
+import { LINK_TOKEN_KEY, saveLinkToken } from '../../../src/leads/link-token.ts';
+import { encodeAnswers } from '../../../src/plan/index.ts';
 import { lineup } from '../../plan/helpers.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -35,5 +38,24 @@ describe('TestDriveButton', () => {
     expect(useNavStore.getState().screenId).toBe('contact');
     for (const tag of ['commuter', 'camper', 'ready-to-test-drive']) expect(host.textContent).not.toContain(tag);
     act(() => root.unmount());
+  });
+
+  it('on a phone, takes a contact only when the share link brought a store token to deliver it', () => {
+    const answers: Answers = { dailyKm: 40 };
+    const plan = buildPlan(answers, lineup());
+    usePlanStore.getState().openLink(encodeAnswers(answers));
+    localStorage.removeItem(LINK_TOKEN_KEY);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() => root.render(<TestDriveButton answers={answers} plan={plan} />));
+    expect(host.querySelector('[data-testid="plan-test-drive"]')).toBeNull();
+    expect(host.querySelector('[data-testid="plan-test-drive-elsewhere"]')!.textContent).toContain('展台');
+
+    saveLinkToken(`stw_kiosk_${'c'.repeat(43)}`, Date.now());
+    act(() => root.render(<TestDriveButton key="again" answers={answers} plan={plan} />));
+    expect(host.querySelector('[data-testid="plan-test-drive"]')).not.toBeNull();
+    act(() => root.unmount());
+    usePlanStore.getState().reset();
   });
 });
