@@ -42,8 +42,19 @@ export function createLeadSender(options: { baseUrl?: string; getToken: () => Pr
  * Rejects when the server cannot be reached: offline is not the same as unpaired.
  */
 export async function fetchLocalKioskToken(baseUrl = '', doFetch: typeof fetch = fetch): Promise<{ token: string; storeId: string } | null> {
+  // The server hands the token only to a page it serves as localhost (src/server/routes-kiosk.ts);
+  // a phone or another PC on the showroom network need not ask (and log a 403).
+  if (!baseUrl && !isLoopbackPage()) return null;
   const res = await doFetch(`${baseUrl}/api/kiosk-config`, { credentials: 'same-origin' });
   return res.ok ? ((await res.json().catch(() => null)) as { token: string; storeId: string } | null) : null;
+}
+
+const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Whether this page was loaded from this machine (no page at all, as in Node, counts as local). */
+function isLoopbackPage(): boolean {
+  const hostname = globalThis.location?.hostname;
+  return hostname === undefined || hostname === '' || LOOPBACK_HOSTNAMES.has(hostname);
 }
 
 /** Where a paired kiosk keeps its token (default: localStorage; must survive the idle reset). */

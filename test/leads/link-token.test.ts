@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { isLinkToken, LINK_TOKEN_KEY, LINK_TOKEN_TTL_MS, readLinkToken, saveLinkToken } from '../../src/leads/link-token.ts';
 import { createKioskTokenSource, type TokenStore } from '../../src/leads/sync-client.ts';
 
@@ -39,5 +39,20 @@ describe('link token (the store token a share link brings to a phone)', () => {
     paired = 'paired';
     expect(await source.get()).toBe('paired');
     expect(asked).toBe(1);
+  });
+});
+
+describe('the local kiosk token', () => {
+  it('is asked for only by a page served from this machine', async () => {
+    const { fetchLocalKioskToken } = await import('../../src/leads/sync-client.ts');
+    let asked = 0;
+    const stub = (async () => (asked++, new Response(JSON.stringify({ token: 't', storeId: 's' }), { status: 200 }))) as typeof fetch;
+    vi.stubGlobal('location', { hostname: '192.168.1.20' }); // a phone on the showroom network
+    expect(await fetchLocalKioskToken('', stub)).toBeNull();
+    expect(asked).toBe(0);
+    vi.stubGlobal('location', { hostname: '127.0.0.1' });
+    expect(await fetchLocalKioskToken('', stub)).toEqual({ token: 't', storeId: 's' });
+    expect(asked).toBe(1);
+    vi.unstubAllGlobals();
   });
 });
