@@ -10,7 +10,7 @@
 import { wrap, type IDBPDatabase } from 'idb';
 import { backoffDelayMs } from './backoff.ts';
 import { LeadSchema, issuePath, type Lead, type LeadInput } from './lead-schema.ts';
-import { generateOutboxKey, seal, unseal, type Sealed } from './outbox-crypto.ts';
+import { generateOutboxKey, seal, unseal, type OutboxKey, type Sealed } from './outbox-crypto.ts';
 
 /** The IndexedDB database of the outbox; the kiosk idle reset must never delete it. */
 export const OUTBOX_DB_NAME = 'showroom-lead-outbox';
@@ -41,7 +41,8 @@ export type OutboxDeps = {
   /** A new UUID (crypto.randomUUID in the browser). */
   newId: () => string;
   indexedDB?: IDBFactory;
-  subtle?: SubtleCrypto;
+  /** WebCrypto; null for none (as on plain HTTP from another address), which uses the JS cipher. */
+  subtle?: SubtleCrypto | null;
   /** 12 random bytes for an AES-GCM nonce. */
   randomIv?: () => Uint8Array;
   /** navigator.storage, to ask for persistent storage. */
@@ -72,18 +73,19 @@ const publicView = ({ sealed: _sealed, ...status }: Entry): OutboxEntryStatus =>
 
 /** Opens (creating if needed) the outbox and its device key, and asks for persistent storage. */
 export async function openLeadOutbox(deps: OutboxDeps) {
-  const subtle = deps.subtle ?? globalThis.crypto.subtle;
+  // Absent outside a secure context (plain HTTP from another address): outbox-crypto falls back.
+  const subtle = deps.subtle === null ? undefined : (deps.subtle ?? globalThis.crypto?.subtle);
   const randomIv = deps.randomIv ?? (() => globalThis.crypto.getRandomValues(new Uint8Array(12)));
   const db = await openDb(deps.indexedDB ?? globalThis.indexedDB, deps.dbName ?? OUTBOX_DB_NAME);
   const storage = deps.storage;
   const persisted = storage?.persist ? ((await storage.persisted?.().catch(() => false)) || (await storage.persist().catch(() => false))) : null;
   const strict = { durability: 'strict' as const };
 
-  let key = (await db.get('keys', KEY_ID)) as CryptoKey | undefined;
+  let key = (await db.get('keys', KEY_ID)) as OutboxKey | undefined;
   if (!key) {
     const fresh = await generateOutboxKey(subtle);
     const tx = db.transaction('keys', 'readwrite', strict);
-    key = ((await tx.store.get(KEY_ID)) as CryptoKey | undefined) ?? (await tx.store.put(fresh, KEY_ID), fresh);
+    key = ((await tx.store.get(KEY_ID)) as OutboxKey | undefined) ?? (await tx.store.put(fresh, KEY_ID), fresh);
     await tx.done;
   }
   const deviceKey = key;

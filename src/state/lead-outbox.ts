@@ -6,6 +6,7 @@
 import { MeSchema } from '../leads/api-schema.ts';
 import { readLinkToken } from '../leads/link-token.ts';
 import { openLeadOutbox, type LeadOutbox } from '../leads/outbox.ts';
+import { randomUuid } from '../leads/outbox-crypto.ts';
 import { createKioskTokenSource, createLeadSender, localStorageTokenStore } from '../leads/sync-client.ts';
 
 let tokens: ReturnType<typeof createKioskTokenSource> | null = null;
@@ -25,8 +26,8 @@ export function leadOutbox(): Promise<LeadOutbox> {
       send,
       now: () => Date.now(),
       random: () => Math.random(),
-      newId: () => crypto.randomUUID(),
-      storage: navigator.storage,
+      newId: () => randomUuid(),
+      storage: navigator.storage, // absent outside a secure context
     });
   })();
   return outbox;

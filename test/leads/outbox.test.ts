@@ -241,3 +241,36 @@ describe('outbox against the lead server', () => {
     expect(list.leads[0].id).toBe(id);
   });
 });
+
+describe('lead outbox without WebCrypto (plain HTTP from another address)', () => {
+  it('seals with the JavaScript AES-GCM under a device key that stays in IndexedDB, and sends the same lead', async () => {
+    const sent: Lead[] = [];
+    const h = harness(async (lead) => (sent.push(lead), { kind: 'stored', status: 201 }));
+    h.deps.subtle = null;
+    const outbox = await h.open();
+    opened.push(outbox);
+    const id = await outbox.enqueue(draft('13912345678'));
+    // At rest: no trace of the name or number in the stored entry.
+    const raw = await new Promise<unknown[]>((resolve) => {
+      const req = h.factory.open(OUTBOX_DB_NAME);
+      req.onsuccess = () => {
+        const all = req.result.transaction('entries').objectStore('entries').getAll();
+        all.onsuccess = () => (resolve(all.result as unknown[]), req.result.close());
+      };
+    });
+    const bytes = new Uint8Array((raw[0] as { sealed: { data: ArrayBuffer } }).sealed.data);
+    expect(new TextDecoder().decode(bytes)).not.toMatch(/王小明|13912345678/);
+    // A reload (a new outbox on the same database) still decrypts with the stored key.
+    const again = await h.open();
+    opened.push(again);
+    expect((await again.syncNow()).sent).toBe(1);
+    expect(sent[0]).toMatchObject({ id, contact: { name: '王小明', phone: '+8613912345678' } });
+  });
+
+  it('makes version 4 UUIDs without crypto.randomUUID', async () => {
+    const { randomUuid } = await import('../../src/leads/outbox-crypto.ts');
+    const ids = new Set(Array.from({ length: 200 }, () => randomUuid()));
+    expect(ids.size).toBe(200);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
