@@ -15,7 +15,7 @@ import type { Db } from './db.ts';
 import { HttpError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { securityHeaders } from './security-headers.ts';
 import { kioskRoutes, type LocalKiosk } from './routes-kiosk.ts';
 import { leadRoutes } from './routes-leads.ts';
 import { manageRoutes } from './routes-manage.ts';
@@ -84,8 +84,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-ratelimit-remaining', String(verdict.remaining));
   });
 
-  app.addHook('onRequest', async (_req, reply) => {
-    reply.headers(SECURITY_HEADERS);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.headers(securityHeaders(req));
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {

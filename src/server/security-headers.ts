@@ -35,3 +35,17 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-permitted-cross-domain-policies': 'none',
   'x-xss-protection': '0',
 };
+
+/** The headers without Cross-Origin-Opener-Policy, for origins the browser does not trust. */
+const WITHOUT_COOP: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SECURITY_HEADERS).filter(([name]) => name !== 'cross-origin-opener-policy'));
+
+const LOOPBACK_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?::\d+)?$/i;
+
+/**
+ * The headers for one request. Browsers ignore COOP on an origin that is not potentially
+ * trustworthy (plain HTTP from anything but localhost: a phone on the showroom LAN) and log an
+ * error on every page load, so it is sent only over HTTPS or to localhost.
+ */
+export function securityHeaders(req: { protocol: string; headers: { host?: string | undefined } }): Readonly<Record<string, string>> {
+  return req.protocol === 'https' || LOOPBACK_HOST.test(req.headers.host ?? '') ? SECURITY_HEADERS : WITHOUT_COOP;
+}

@@ -119,6 +119,16 @@ describe('serving the kiosk', () => {
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toBeDefined();
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
+
+  it('leaves out COOP for plain HTTP from another address, where the browser would only log an error', async () => {
+    const lan = await f.app.inject({ url: '/', headers: { host: '192.168.1.20:8080' } });
+    expect(lan.headers['cross-origin-opener-policy']).toBeUndefined();
+    expect(lan.headers['content-security-policy']).toContain("default-src 'self'");
+    // Without TRUST_PROXY a forwarded "https" is not believed.
+    const claimed = await f.app.inject({ url: '/', headers: { host: 'kiosk.example', 'x-forwarded-proto': 'https' } });
+    expect(claimed.headers['cross-origin-opener-policy']).toBeUndefined();
   });
 });
 
