@@ -16,3 +16,9 @@ createRoot(document.getElementById('root')!).render(
 void import('./state/lead-outbox.ts')
   .then((m) => m.resumeLeadSync())
   .catch(() => undefined);
+
+// Anonymous funnel events for the managers' funnel (a visit, questionnaire, plan, lead): no
+// personal data, queued until the lead server takes them. Its own chunk, after the first paint.
+void import('./state/funnel.ts')
+  .then((m) => m.startFunnel())
+  .catch(() => undefined);

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { consentNotice } from '../../leads/consent-notice.ts';
 import { useLeadDraft } from '../../state/lead-draft.ts';
+import { funnelStep } from '../../state/funnel.ts';
 import { leadOutbox, startLeadSync } from '../../state/lead-outbox.ts';
 import { useNavStore } from '../../state/nav-store.ts';
 import { useI18n } from '../use-i18n.ts';
@@ -44,6 +45,7 @@ export function ContactScreen() {
       const box = await leadOutbox();
       await box.enqueue(result.lead as Parameters<typeof box.enqueue>[0]);
       useLeadDraft.getState().clear();
+      funnelStep('lead_submitted');
       setState('done');
       void startLeadSync();
     } catch {
