@@ -16,6 +16,9 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS_DIR = join(ROOT, 'test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The host name phones use for the showroom server in browser tests (see launchBrowser). */
+export const SHOWROOM_HOST = 'kiosk.lan';
+
 export const VIEWPORTS = {
   landscape: { width: 1920, height: 1080 },
   portrait: { width: 1080, height: 1920 },
@@ -132,6 +135,9 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      // A showroom address for phones: http://kiosk.lan:<port> reaches the test server over
+      // loopback but is another origin and not a secure context, as a phone on the LAN sees it.
+      `--host-resolver-rules=MAP ${SHOWROOM_HOST} 127.0.0.1`,
     ],
   });
   return {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan, DEFAULT_PRICES, planLink, type Answers } from '../../src/plan/index.ts';
 import { parseVehicle, type VehicleSpec } from '../../src/sim/index.ts';
-import { launchBrowser, openPage, ROOT, screenshot, VIEWPORTS, type Browser, type ViewportName } from './harness.ts';
+import { launchBrowser, openPage, ROOT, screenshot, SHOWROOM_HOST, VIEWPORTS, type Browser, type ViewportName } from './harness.ts';
 import { startLeadServer, type LeadServer } from './lead-server.ts';
 import { decodePng } from './png.ts';
 
@@ -116,7 +116,9 @@ async function assertLayout(page: Page) {
 describe('needs diagnosis', () => {
   it("runs the questionnaire to a plan whose winter range is the simulator's, and shares it by QR", async () => {
     const { page, assertClean } = await openPage(browser);
-    await page.goto(`${server.url}/#/needs`);
+    // As in a showroom: phones reach the server by its LAN address (?share=), on plain HTTP.
+    const lan = `http://${SHOWROOM_HOST}:${server.port}`;
+    await page.goto(`${server.url}/?share=${encodeURIComponent(lan)}#/needs`);
     await answerQuestionnaire(page);
 
     const cars = lineup();
@@ -135,7 +137,7 @@ describe('needs diagnosis', () => {
 
     // The QR code on screen decodes to the share link of exactly these answers, with this store's
     // share token (fetched from the lead server once the plan shows).
-    const plain = planLink(server.url, ANSWERS);
+    const plain = planLink(lan, ANSWERS);
     await expect.poll(() => decodeShownQr(page)).toMatch(/&k=stw_kiosk_[A-Za-z0-9_-]+$/);
     const link = (await decodeShownQr(page))!;
     expect(link.startsWith(`${plain}&k=`)).toBe(true);
@@ -164,9 +166,17 @@ describe('needs diagnosis', () => {
     await expect.poll(async () => ((await (await server.api('/api/leads?phone=13700137000')).json()) as { total: number }).total).toBe(1);
     const [stored] = ((await (await server.api('/api/leads?phone=13700137000')).json()) as { leads: { storeId: string; tags: { needs?: string[] } }[] }).leads;
     expect(stored).toMatchObject({ storeId: 'local', tags: { needs: expect.arrayContaining(['commuter']) } });
-    // The phone never asked for the kiosk's own token (it is not the kiosk).
+    // The phone never asked for the kiosk's own token (it is not the kiosk), nor sent funnel events.
     expect(phoneApi).toEqual(['POST /api/leads']);
+    // Plain HTTP from another address is no secure context: the outbox sealed the lead without WebCrypto.
+    expect(await phone.page.evaluate(() => ({ secure: isSecureContext, subtle: typeof crypto.subtle }))).toEqual({ secure: false, subtle: 'undefined' });
     phone.assertClean();
+
+    // The kiosk's visit reached the managers' funnel: a session, the questionnaire, the plan; the
+    // lead (made on the phone) counts from the leads themselves.
+    await expect
+      .poll(async () => ((await (await server.api('/api/funnel')).json()) as { total: Record<string, number> }).total, { timeout: 15_000 })
+      .toMatchObject({ session_started: 1, questionnaire_completed: 1, plan_viewed: 1, lead_submitted: 1 });
     await phone.page.close();
     assertClean();
     await page.close();
