@@ -5,13 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launchBrowser, openPage, outboxEntries, smallTouchTargets, startPreview, RESULTS_DIR, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
+import { launchBrowser, openPage, outboxEntries, smallTouchTargets, RESULTS_DIR, type Browser, type ViewportName } from './harness.ts';
+import { startLeadServer, type LeadServer } from './lead-server.ts';
 
-let server: PreviewServer;
+let server: LeadServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startPreview();
+  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
   browser = await launchBrowser();
 });
 afterAll(async () => {

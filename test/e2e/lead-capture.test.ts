@@ -110,8 +110,9 @@ describe('lead capture against the lead server', () => {
     await page.reload();
     await page.getByTestId('contact-form').waitFor();
     // The reloaded kiosk finds the waiting lead and resumes background sync by itself (the form
-    // was not submitted in this page: only the app start can have started it).
-    await expect.poll(() => onlineListeners(page), { timeout: 10_000 }).toBe(1);
+    // was not submitted in this page: only the app start can have started it). Two listeners: the
+    // funnel queue's, always there, and the outbox's, there only once sync resumed.
+    await expect.poll(() => onlineListeners(page), { timeout: 10_000 }).toBe(2);
     // And the browser notices the network is still gone.
     await context.setOffline(true);
     phase = 'still-offline';
@@ -135,7 +136,11 @@ describe('lead capture against the lead server', () => {
     expect(list.leads[0]).toMatchObject({ id: pending!.id, name, interactions: 1, storeId: 'local' });
     expect(leadPosts).toEqual([{ status: 201, replayed: 'false' }]);
     expect(apiRequests.filter((r) => r.request === 'POST /api/leads')).toHaveLength(1);
-    expect(requestsIn('back-online').filter((r) => r !== 'GET /api/kiosk-config')).toEqual(['POST /api/leads']);
+    // Besides the lead, only the funnel queue catching up (anonymous events, no lead data).
+    expect(requestsIn('back-online').filter((r) => r !== 'GET /api/kiosk-config' && r !== 'POST /api/events')).toEqual(['POST /api/leads']);
+    await expect
+      .poll(async () => ((await (await server.api('/api/funnel')).json()) as { total: Record<string, number> }).total)
+      .toMatchObject({ session_started: 1, lead_submitted: 1 });
 
     const detailRes = await server.api(`/api/leads/${pending!.id}`);
     expect(detailRes.status).toBe(200);

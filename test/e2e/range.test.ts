@@ -9,19 +9,18 @@ import {
   ROOT,
   screenshot,
   smallTouchTargets,
-  startPreview,
   VIEWPORTS,
   type Browser,
-  type PreviewServer,
   type ViewportName,
 } from './harness.ts';
+import { startLeadServer, type LeadServer } from './lead-server.ts';
 import type { Page } from 'playwright-core';
 
-let server: PreviewServer;
+let server: LeadServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startPreview();
+  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
   browser = await launchBrowser();
 });
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, smallTouchTargets, startPreview, VIEWPORTS, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
+import { launchBrowser, openPage, screenshot, smallTouchTargets, VIEWPORTS, type Browser, type ViewportName } from './harness.ts';
+import { startLeadServer, type LeadServer } from './lead-server.ts';
 
-let server: PreviewServer;
+let server: LeadServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startPreview();
+  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
   browser = await launchBrowser();
 });
 

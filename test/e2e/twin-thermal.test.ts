@@ -8,15 +8,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { parseVehicle, simulate } from '../../src/sim/index.ts';
-import { launchBrowser, openPage, startPreview, RESULTS_DIR, type Browser, type PreviewServer } from './harness.ts';
+import { launchBrowser, openPage, RESULTS_DIR, type Browser } from './harness.ts';
+import { startLeadServer, type LeadServer } from './lead-server.ts';
 import { decodePng } from './png.ts';
 
 const VEHICLE = 'vela-s5-standard';
-let server: PreviewServer;
+let server: LeadServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startPreview();
+  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -9,16 +9,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Document, NodeIO } from '@gltf-transform/core';
-import { launchBrowser, openPage, startPreview, RESULTS_DIR, type Browser, type PreviewServer, type ViewportName } from './harness.ts';
+import { launchBrowser, openPage, RESULTS_DIR, type Browser, type ViewportName } from './harness.ts';
+import { startLeadServer, type LeadServer } from './lead-server.ts';
 import { colourStats, decodePng } from './png.ts';
 
 const VEHICLE = 'vela-s5-long-range';
 const VIEWS = ['exterior', 'xray', 'exploded', 'section'] as const;
-let server: PreviewServer;
+let server: LeadServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startPreview();
+  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
   browser = await launchBrowser();
 });
 afterAll(async () => {
