@@ -3,6 +3,7 @@
  * answer. Also fetches the local kiosk's token from the server that served the page.
  */
 import type { FunnelEventBatch } from './event-schema.ts';
+import { isLoopbackHost } from './loopback.ts';
 import type { Lead } from './lead-schema.ts';
 import type { SendResult } from './outbox.ts';
 
@@ -49,12 +50,10 @@ export async function fetchLocalKioskToken(baseUrl = '', doFetch: typeof fetch =
   return res.ok ? ((await res.json().catch(() => null)) as { token: string; storeId: string } | null) : null;
 }
 
-const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
 /** Whether this page was loaded from this machine (no page at all, as in Node, counts as local). */
 function isLoopbackPage(): boolean {
   const hostname = globalThis.location?.hostname;
-  return hostname === undefined || hostname === '' || LOOPBACK_HOSTNAMES.has(hostname);
+  return hostname === undefined || hostname === '' || isLoopbackHost(hostname);
 }
 
 /** Where a paired kiosk keeps its token (default: localStorage; must survive the idle reset). */

@@ -2,22 +2,12 @@
  * The funnel per day and store: kiosk sessions, questionnaires completed, plans viewed, leads, test
  * drives booked, conversions and speed-to-lead. Days are China Standard Time (UTC+8, no DST).
  */
+import { cstDay, cstDayStartMs } from '../leads/cst-day.ts';
 import { FUNNEL_STEPS, type FunnelEvent, type FunnelStep } from '../leads/event-schema.ts';
 import type { Funnel, FunnelTotals } from '../leads/api-schema.ts';
 import type { Tx } from './db.ts';
 
-const CST_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
-
-/** `YYYY-MM-DD` of an instant in China Standard Time. */
-export function cstDay(ms: number): string {
-  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Start of a CST day in epoch milliseconds. */
-export function cstDayStartMs(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) - CST_OFFSET_MS;
-}
 
 /** Stores anonymous funnel events; duplicates (same event id) are ignored. Returns how many were new. */
 export async function recordFunnelEvents(tx: Tx, storeId: string, events: FunnelEvent[], nowMs: number): Promise<number> {

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { FunnelEventBatchSchema } from '../leads/event-schema.ts';
+import { isLoopbackHost } from '../leads/loopback.ts';
 import { createToken, redeemPairingCode, SHARE_TOKEN_TTL_MS } from './auth-repo.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
@@ -19,7 +20,6 @@ export type LocalKiosk = { token: string; storeId: string };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/i;
 
 /**
  * A request from a browser on this machine, to this server directly: loopback socket, a loopback
@@ -31,7 +31,7 @@ export function isLocalRequest(req: FastifyRequest): boolean {
   const h = req.headers;
   return (
     LOOPBACK.has(req.socket.remoteAddress ?? '') &&
-    LOOPBACK_HOST.test(h.host ?? '') &&
+    isLoopbackHost(h.host ?? '') &&
     h['x-forwarded-for'] === undefined &&
     h.forwarded === undefined &&
     (h['sec-fetch-site'] === undefined || h['sec-fetch-site'] === 'same-origin' || h['sec-fetch-site'] === 'none')

@@ -6,7 +6,8 @@ import { issuePairingCode } from './auth-repo.ts';
 import { scopeStore } from './auth.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
-import { cstDay, funnel } from './funnel-repo.ts';
+import { cstDay } from '../leads/cst-day.ts';
+import { funnel } from './funnel-repo.ts';
 import { parse } from './validate.ts';
 
 /** Query of GET /api/funnel (CST days; default the last 30). */

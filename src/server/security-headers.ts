@@ -4,6 +4,8 @@
  * @fastify/helmet rebuilds helmet's middleware on every request, which cost 7% of the server's CPU
  * in bench/leads.bench.ts.
  */
+import { isLoopbackHost } from '../leads/loopback.ts';
+
 const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -39,13 +41,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** The headers without Cross-Origin-Opener-Policy, for origins the browser does not trust. */
 const WITHOUT_COOP: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SECURITY_HEADERS).filter(([name]) => name !== 'cross-origin-opener-policy'));
 
-const LOOPBACK_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?::\d+)?$/i;
-
 /**
  * The headers for one request. Browsers ignore COOP on an origin that is not potentially
  * trustworthy (plain HTTP from anything but localhost: a phone on the showroom LAN) and log an
  * error on every page load, so it is sent only over HTTPS or to localhost.
  */
 export function securityHeaders(req: { protocol: string; headers: { host?: string | undefined } }): Readonly<Record<string, string>> {
-  return req.protocol === 'https' || LOOPBACK_HOST.test(req.headers.host ?? '') ? SECURITY_HEADERS : WITHOUT_COOP;
+  return req.protocol === 'https' || isLoopbackHost(req.headers.host ?? '') ? SECURITY_HEADERS : WITHOUT_COOP;
 }

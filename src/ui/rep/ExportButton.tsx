@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LeadListQuery } from '../../leads/api-client.ts';
 import { repApi } from '../../state/rep-session.ts';
 import { useI18n } from '../use-i18n.ts';
-import { cstDay } from './rep-format.ts';
+import { cstDay } from '../../leads/cst-day.ts';
 import { repText } from './rep-text.ts';
 import { errorMessage } from './use-api.ts';
 

@@ -1,4 +1,5 @@
 /** Times and dates in rep mode: always China Standard Time, as the server's funnel days are. */
+import { cstDay } from '../../leads/cst-day.ts';
 import type { Locale } from '../../i18n/messages.ts';
 
 const TIME_ZONE = 'Asia/Shanghai';
@@ -10,11 +11,6 @@ export function formatTime(locale: Locale, at: number | string): string {
   if (!f) timeFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })));
   const ms = typeof at === 'number' ? at : Date.parse(at);
   return Number.isFinite(ms) ? f.format(ms) : String(at);
-}
-
-/** `YYYY-MM-DD` of an instant in China Standard Time. */
-export function cstDay(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** The CST day `days` before the day of `ms` (0: that day). */
