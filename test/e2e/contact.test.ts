@@ -3,29 +3,19 @@
  * that is written to the IndexedDB outbox while the lead server cannot be reached and survives a
  * reload. (Sending to the real server is covered by test/leads/outbox-browser.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launchBrowser, openPage, outboxEntries, smallTouchTargets, RESULTS_DIR, type Browser, type ViewportName } from './harness.ts';
-import { startLeadServer, type LeadServer } from './lead-server.ts';
+import { openPage, outboxEntries, smallTouchTargets, RESULTS_DIR, type ViewportName } from './harness.ts';
+import { useKioskAndBrowser } from './lead-server.ts';
 
-let server: LeadServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const kiosk = useKioskAndBrowser();
 
 describe('contact form', () => {
   // Layouts first: the outbox test leaves a pending lead that the shared context's later pages
   // would (rightly) try to send.
   it.each<ViewportName>(['portrait', 'phone'])('lays out the form at %s with touch-sized controls', async (viewport) => {
-    const { page, assertClean } = await openPage(browser, viewport);
-    await page.goto(`${server.url}/#/contact`);
+    const { page, assertClean } = await openPage(kiosk.browser, viewport);
+    await page.goto(`${kiosk.server.url}/#/contact`);
     await page.getByTestId('contact-form').waitFor();
     expect(await smallTouchTargets(page)).toEqual([]);
     const size = page.viewportSize()!;
@@ -34,10 +24,10 @@ describe('contact form', () => {
     await page.close();
   });
   it('keeps a lead submitted while the lead server is unreachable in the outbox across a reload', async () => {
-    const { page, problems, assertClean } = await openPage(browser, 'landscape');
+    const { page, problems, assertClean } = await openPage(kiosk.browser, 'landscape');
     // The lead server is down: every API call fails as a lost network would.
     await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
-    await page.goto(`${server.url}/#/contact`);
+    await page.goto(`${kiosk.server.url}/#/contact`);
     await page.getByTestId('contact-form').waitFor();
     // Not a tab of its own: reached from the plan.
     expect(await page.getByTestId('nav-contact').count()).toBe(0);

@@ -3,22 +3,12 @@
  * process. The kiosk goes offline, a customer submits the contact form, the page reloads, the network
  * returns, and the lead arrives exactly once, with its consent; a later reload sends nothing again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, outboxEntries, type Browser } from './harness.ts';
-import { startLeadServer, type LeadServer } from './lead-server.ts';
+import { openPage, outboxEntries } from './harness.ts';
+import { useKioskAndBrowser } from './lead-server.ts';
 
-let server: LeadServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startLeadServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const kiosk = useKioskAndBrowser();
 
 /**
  * How many `online` listeners the page's window has: the outbox registers one when its background
@@ -45,15 +35,15 @@ type LeadDetail = {
 };
 
 async function leadsWithPhone(phone: string): Promise<LeadList> {
-  const res = await server.api(`/api/leads?phone=${encodeURIComponent(phone)}`);
+  const res = await kiosk.server.api(`/api/leads?phone=${encodeURIComponent(phone)}`);
   if (res.status !== 200) throw new Error(`GET /api/leads: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as LeadList;
 }
 
 describe('lead capture against the lead server', () => {
   it('offline submit, reload, network back: the lead arrives exactly once', async () => {
-    const { context } = browser;
-    const { page, problems, assertClean } = await openPage(browser, 'landscape');
+    const { context } = kiosk.browser;
+    const { page, problems, assertClean } = await openPage(kiosk.browser, 'landscape');
     // A fresh number per run: 139 0000 xxxx is an assigned China Mobile range.
     const digits = `1390000${String(Date.now() % 10_000).padStart(4, '0')}`;
     const typed = `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`;
@@ -73,7 +63,7 @@ describe('lead capture against the lead server', () => {
     });
     const requestsIn = (p: string) => apiRequests.filter((r) => r.phase === p).map((r) => r.request);
 
-    await page.goto(`${server.url}/#/contact`);
+    await page.goto(`${kiosk.server.url}/#/contact`);
     await page.getByTestId('contact-form').waitFor();
     await page.waitForLoadState('networkidle');
     // An empty outbox: the kiosk makes no request on start.
@@ -125,7 +115,7 @@ describe('lead capture against the lead server', () => {
     await context.unroute('**/api/**');
     await context.setOffline(false);
     await expect
-      .poll(async () => (await leadsWithPhone(e164)).total, { timeout: 20_000, message: `lead never arrived; server output:\n${server.output()}` })
+      .poll(async () => (await leadsWithPhone(e164)).total, { timeout: 20_000, message: `lead never arrived; server output:\n${kiosk.server.output()}` })
       .toBe(1);
     await expect.poll(async () => (await outboxEntries(page)).map((e) => e.state)).toEqual(['sent']);
 
@@ -139,10 +129,10 @@ describe('lead capture against the lead server', () => {
     // Besides the lead, only the funnel queue catching up (anonymous events, no lead data).
     expect(requestsIn('back-online').filter((r) => r !== 'GET /api/kiosk-config' && r !== 'POST /api/events')).toEqual(['POST /api/leads']);
     await expect
-      .poll(async () => ((await (await server.api('/api/funnel')).json()) as { total: Record<string, number> }).total)
+      .poll(async () => ((await (await kiosk.server.api('/api/funnel')).json()) as { total: Record<string, number> }).total)
       .toMatchObject({ session_started: 1, lead_submitted: 1 });
 
-    const detailRes = await server.api(`/api/leads/${pending!.id}`);
+    const detailRes = await kiosk.server.api(`/api/leads/${pending!.id}`);
     expect(detailRes.status).toBe(200);
     const detail = (await detailRes.json()) as LeadDetail;
     expect(detail.contact).toMatchObject({ name, phone: e164, preferredTime });

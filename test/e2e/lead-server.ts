@@ -8,7 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, ROOT, snapshotDist } from './harness.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { freePort, launchBrowser, ROOT, snapshotDist, type Browser } from './harness.ts';
 
 export interface LeadServerOptions {
   /** Extra or overriding environment of the server (e.g. CRM_WEBHOOK_URL, RETENTION_DAYS). */
@@ -167,5 +168,40 @@ export async function startLeadServer(options: LeadServerOptions = {}): Promise<
         await stopServer(current);
         cleanup();
       })()),
+  };
+}
+
+/** What a browser test file works with: the lead server serving the kiosk, and Chromium. */
+export interface KioskAndBrowser {
+  readonly server: LeadServer;
+  readonly browser: Browser;
+}
+
+/**
+ * For a test file: starts the lead server (serving the built kiosk, as showrooms run it) and
+ * Chromium before the file's tests and stops both after them. Call at the top of the file.
+ */
+export function useKioskAndBrowser(options: LeadServerOptions = {}): KioskAndBrowser {
+  let server: LeadServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startLeadServer(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started (use it inside a test or hook)`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, 'the lead server');
+    },
+    get browser() {
+      return started(browser, 'the browser');
+    },
   };
 }

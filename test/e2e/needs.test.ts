@@ -2,26 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildPlan, DEFAULT_PRICES, planLink, type Answers } from '../../src/plan/index.ts';
 import { parseVehicle, type VehicleSpec } from '../../src/sim/index.ts';
-import { launchBrowser, openPage, ROOT, screenshot, SHOWROOM_HOST, VIEWPORTS, type Browser, type ViewportName } from './harness.ts';
-import { startLeadServer, type LeadServer } from './lead-server.ts';
+import { openPage, ROOT, screenshot, SHOWROOM_HOST, VIEWPORTS, type ViewportName } from './harness.ts';
+import { useKioskAndBrowser } from './lead-server.ts';
 import { decodePng } from './png.ts';
 
 // The real lead server serves the kiosk here: a plan's share link carries a store token from it.
-let server: LeadServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startLeadServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const kiosk = useKioskAndBrowser();
 
 const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
 
@@ -115,10 +104,10 @@ async function assertLayout(page: Page) {
 
 describe('needs diagnosis', () => {
   it("runs the questionnaire to a plan whose winter range is the simulator's, and shares it by QR", async () => {
-    const { page, assertClean } = await openPage(browser);
+    const { page, assertClean } = await openPage(kiosk.browser);
     // As in a showroom: phones reach the server by its LAN address (?share=), on plain HTTP.
-    const lan = `http://${SHOWROOM_HOST}:${server.port}`;
-    await page.goto(`${server.url}/?share=${encodeURIComponent(lan)}#/needs`);
+    const lan = `http://${SHOWROOM_HOST}:${kiosk.server.port}`;
+    await page.goto(`${kiosk.server.url}/?share=${encodeURIComponent(lan)}#/needs`);
     await answerQuestionnaire(page);
 
     const cars = lineup();
@@ -143,7 +132,7 @@ describe('needs diagnosis', () => {
     expect(link.startsWith(`${plain}&k=`)).toBe(true);
 
     // Opened on a phone, the link shows the same plan.
-    const phone = await openPage(browser, 'phone');
+    const phone = await openPage(kiosk.browser, 'phone');
     const phoneApi: string[] = [];
     phone.page.on('request', (r) => r.url().includes('/api/') && phoneApi.push(`${r.method()} ${new URL(r.url()).pathname}`));
     await phone.page.goto(link);
@@ -163,8 +152,8 @@ describe('needs diagnosis', () => {
     await phone.page.check('input[name="consentContact"]');
     await phone.page.getByTestId('contact-submit').click();
     await phone.page.getByTestId('contact-done').waitFor();
-    await expect.poll(async () => ((await (await server.api('/api/leads?phone=13700137000')).json()) as { total: number }).total).toBe(1);
-    const [stored] = ((await (await server.api('/api/leads?phone=13700137000')).json()) as { leads: { storeId: string; tags: { needs?: string[] } }[] }).leads;
+    await expect.poll(async () => ((await (await kiosk.server.api('/api/leads?phone=13700137000')).json()) as { total: number }).total).toBe(1);
+    const [stored] = ((await (await kiosk.server.api('/api/leads?phone=13700137000')).json()) as { leads: { storeId: string; tags: { needs?: string[] } }[] }).leads;
     expect(stored).toMatchObject({ storeId: 'local', tags: { needs: expect.arrayContaining(['commuter']) } });
     // The phone never asked for the kiosk's own token (it is not the kiosk), nor sent funnel events.
     expect(phoneApi).toEqual(['POST /api/leads']);
@@ -175,7 +164,7 @@ describe('needs diagnosis', () => {
     // The kiosk's visit reached the managers' funnel: a session, the questionnaire, the plan; the
     // lead (made on the phone) counts from the leads themselves.
     await expect
-      .poll(async () => ((await (await server.api('/api/funnel')).json()) as { total: Record<string, number> }).total, { timeout: 15_000 })
+      .poll(async () => ((await (await kiosk.server.api('/api/funnel')).json()) as { total: Record<string, number> }).total, { timeout: 15_000 })
       .toMatchObject({ session_started: 1, questionnaire_completed: 1, plan_viewed: 1, lead_submitted: 1 });
     await phone.page.close();
     assertClean();
@@ -183,8 +172,8 @@ describe('needs diagnosis', () => {
   });
 
   it('recomputes the yearly cost when the customer edits a price', async () => {
-    const { page, assertClean } = await openPage(browser);
-    await page.goto(planLink(server.url, ANSWERS));
+    const { page, assertClean } = await openPage(kiosk.browser);
+    await page.goto(planLink(kiosk.server.url, ANSWERS));
     await waitForPlan(page);
     const fuel = () => page.getByTestId('plan-cost-fuel').textContent();
     const before = await fuel();
@@ -200,9 +189,9 @@ describe('needs diagnosis', () => {
   });
 
   it('shows a clear message for a damaged share link', async () => {
-    const { page, assertClean } = await openPage(browser, 'phone');
-    const good = planLink(server.url, ANSWERS);
-    for (const bad of [good.slice(0, -7), `${server.url}/#/plan?a=%%%`, `${server.url}/#/plan`]) {
+    const { page, assertClean } = await openPage(kiosk.browser, 'phone');
+    const good = planLink(kiosk.server.url, ANSWERS);
+    for (const bad of [good.slice(0, -7), `${kiosk.server.url}/#/plan?a=%%%`, `${kiosk.server.url}/#/plan`]) {
       await page.goto('about:blank');
       await page.goto(bad);
       await page.getByTestId('plan-link-error').waitFor();
@@ -219,8 +208,8 @@ describe('needs diagnosis', () => {
   });
 
   it('switches the plan to English with locale formatting', async () => {
-    const { page, assertClean } = await openPage(browser);
-    await page.goto(planLink(server.url, ANSWERS));
+    const { page, assertClean } = await openPage(kiosk.browser);
+    await page.goto(planLink(kiosk.server.url, ANSWERS));
     await waitForPlan(page);
     await page.getByTestId('lang-en').click();
     await page.getByText('Your plan').waitFor();
@@ -234,8 +223,8 @@ describe('needs diagnosis', () => {
   });
 
   it.each(Object.keys(VIEWPORTS) as ViewportName[])('lays out the questionnaire and the plan at %s', async (name) => {
-    const { page, assertClean } = await openPage(browser, name);
-    await page.goto(`${server.url}/#/needs`);
+    const { page, assertClean } = await openPage(kiosk.browser, name);
+    await page.goto(`${kiosk.server.url}/#/needs`);
     await page.locator('[data-question="dailyKm"]').waitFor();
     await assertLayout(page);
     await screenshot(page, `needs-q-number-${name}`);
@@ -270,8 +259,8 @@ describe('needs diagnosis', () => {
   });
 
   it.each(['phone', 'portrait'] as ViewportName[])('lays out every question card in English at %s', async (name) => {
-    const { page, assertClean } = await openPage(browser, name);
-    await page.goto(`${server.url}/#/needs`);
+    const { page, assertClean } = await openPage(kiosk.browser, name);
+    await page.goto(`${kiosk.server.url}/#/needs`);
     await page.getByTestId('lang-en').click();
     await page.getByText('Question 1 of 10').waitFor();
     for (let i = 1; i <= 10; i++) {
@@ -287,10 +276,10 @@ describe('needs diagnosis', () => {
   });
 
   it('on a phone with an old link (no store token), points to the showroom instead of taking a contact', async () => {
-    const { page, assertClean } = await openPage(browser, 'phone');
-    await page.goto(`${server.url}/#/home`);
+    const { page, assertClean } = await openPage(kiosk.browser, 'phone');
+    await page.goto(`${kiosk.server.url}/#/home`);
     await page.evaluate(() => localStorage.removeItem('showroom-twin.link-token'));
-    await page.goto(planLink(server.url, ANSWERS));
+    await page.goto(planLink(kiosk.server.url, ANSWERS));
     await waitForPlan(page);
     expect(await page.getByTestId('plan-test-drive').count()).toBe(0);
     expect(await page.getByTestId('plan-test-drive-elsewhere').textContent()).toContain('展台');
@@ -299,10 +288,10 @@ describe('needs diagnosis', () => {
   });
 
   it('keeps a lead draft and opens the contact form when the customer wants a test drive', async () => {
-    const { page, assertClean } = await openPage(browser);
-    const kiosk = ((await (await fetch(`${server.url}/api/kiosk-config`)).json()) as { token: string }).token;
-    const share = await fetch(`${server.url}/api/share-tokens`, { method: 'POST', headers: { authorization: `Bearer ${kiosk}` } });
-    await page.goto(planLink(server.url, ANSWERS, ((await share.json()) as { token: string }).token));
+    const { page, assertClean } = await openPage(kiosk.browser);
+    const kioskToken = ((await (await fetch(`${kiosk.server.url}/api/kiosk-config`)).json()) as { token: string }).token;
+    const share = await fetch(`${kiosk.server.url}/api/share-tokens`, { method: 'POST', headers: { authorization: `Bearer ${kioskToken}` } });
+    await page.goto(planLink(kiosk.server.url, ANSWERS, ((await share.json()) as { token: string }).token));
     await waitForPlan(page);
     await page.getByTestId('plan-test-drive').click();
     await page.getByTestId('contact-form').waitFor();

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { parseVehicle, rangeAdvice, simulate } from '../../src/sim/index.ts';
 import {
-  launchBrowser,
   openPage,
   ROOT,
   screenshot,
@@ -13,21 +12,10 @@ import {
   type Browser,
   type ViewportName,
 } from './harness.ts';
-import { startLeadServer, type LeadServer } from './lead-server.ts';
+import { useKioskAndBrowser } from './lead-server.ts';
 import type { Page } from 'playwright-core';
 
-let server: LeadServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const kiosk = useKioskAndBrowser();
 
 const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
 
@@ -52,7 +40,7 @@ async function shownRangeKm(page: Page): Promise<number> {
 }
 
 async function openRange(page: Page, vehicleId: string, scenarioId: string) {
-  await page.goto(`${server.url}/#/range`);
+  await page.goto(`${kiosk.server.url}/#/range`);
   await page.getByTestId(`trim-${vehicleId}`).click();
   await page.getByTestId(`preset-${scenarioId}`).click();
   await expect.poll(() => page.getByTestId(`preset-${scenarioId}`).getAttribute('aria-pressed')).toBe('true');
@@ -60,7 +48,7 @@ async function openRange(page: Page, vehicleId: string, scenarioId: string) {
 
 describe('range lab', () => {
   it('shows the range the simulator computes for the same vehicle and scenario', async () => {
-    const { page, assertClean } = await openPage(browser);
+    const { page, assertClean } = await openPage(kiosk.browser);
     for (const [vehicleId, scenarioId] of [
       ['vela-s5-standard', 'mixed-wltc'],
       ['vela-x7-long-range', 'harbin-winter-city'],
@@ -83,7 +71,7 @@ describe('range lab', () => {
   });
 
   it('updates the result while the temperature slider is dragged', async () => {
-    const { page, assertClean } = await openPage(browser);
+    const { page, assertClean } = await openPage(kiosk.browser);
     await openRange(page, 'vela-s5-long-range', 'beijing-winter-mixed');
     const before = await shownRangeKm(page);
     expect(before).toBe(expectedRangeKm('vela-s5-long-range', 'beijing-winter-mixed'));
@@ -119,7 +107,7 @@ describe('range lab', () => {
   });
 
   it('follows a finger on the slider on a phone, coalescing worker requests, never freezing the page', async () => {
-    const { page, assertClean } = await openPage(browser, 'phone');
+    const { page, assertClean } = await openPage(kiosk.browser, 'phone');
     // Count what the page posts to each worker, to see the coalescing at work.
     await page.addInitScript(() => {
       const posts: string[] = [];
@@ -188,7 +176,7 @@ describe('range lab', () => {
   });
 
   it('drive, cabin and load controls give the range the simulator computes for the same inputs', async () => {
-    const { page, assertClean } = await openPage(browser);
+    const { page, assertClean } = await openPage(kiosk.browser);
     const [vehicleId, scenarioId] = ['vela-s5-long-range', 'beijing-winter-highway'] as const;
     await openRange(page, vehicleId, scenarioId);
     await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm(vehicleId, scenarioId));
@@ -238,7 +226,7 @@ describe('range lab', () => {
   });
 
   it('the advice card shows the gains rangeAdvice computes in Node for the scenario on screen', async () => {
-    const { page, assertClean } = await openPage(browser);
+    const { page, assertClean } = await openPage(kiosk.browser);
     const advised = async (vehicleId: string, scenarioId: string, patch: Record<string, unknown> = {}) => {
       const vehicle = parseVehicle(readJson(`public/models/${vehicleId}/vehicle.json`));
       const expected = rangeAdvice(vehicle, parseScenario({ ...readJson(`scenarios/${scenarioId}.json`), ...patch }));
@@ -281,9 +269,9 @@ describe('range lab', () => {
   });
 
   it.each(Object.keys(VIEWPORTS) as ViewportName[])('compare view at %s: each column shows the simulator range of its preset', async (name) => {
-    const { page, assertClean } = await openPage(browser, name);
+    const { page, assertClean } = await openPage(kiosk.browser, name);
     const vehicleId = 'vela-s5-standard';
-    await page.goto(`${server.url}/#/range`);
+    await page.goto(`${kiosk.server.url}/#/range`);
     await page.getByTestId(`trim-${vehicleId}`).click();
     await page.getByTestId('range-mode-compare').click();
     const columnKm = (i: number) => page.getByTestId(`compare-km-${i}`).getAttribute('data-range-km');
@@ -327,7 +315,7 @@ describe('range lab', () => {
   });
 
   it('draws the range-versus-temperature curve from the simulator and marks the current result', async () => {
-    const { page, assertClean } = await openPage(browser);
+    const { page, assertClean } = await openPage(kiosk.browser);
     await openRange(page, 'vela-s5-long-range', 'beijing-winter-mixed');
     await page.locator('.curve[data-stale="false"] .curve__point').first().waitFor();
     const points = () =>
@@ -357,7 +345,7 @@ describe('range lab', () => {
   });
 
   it('switches the range screen to English with locale formatting', async () => {
-    const { page, assertClean } = await openPage(browser);
+    const { page, assertClean } = await openPage(kiosk.browser);
     await openRange(page, 'vela-x7-standard', 'guangzhou-summer-city');
     await page.getByTestId('lang-en').click();
     await page.getByRole('heading', { name: 'Range lab' }).waitFor();
@@ -370,7 +358,7 @@ describe('range lab', () => {
   });
 
   it.each(Object.keys(VIEWPORTS) as ViewportName[])('lays out the range screen at %s', async (name) => {
-    const { page, assertClean } = await openPage(browser, name);
+    const { page, assertClean } = await openPage(kiosk.browser, name);
     await openRange(page, 'vela-s5-standard', 'harbin-winter-highway');
     await expect.poll(() => shownRangeKm(page)).toBe(expectedRangeKm('vela-s5-standard', 'harbin-winter-highway'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -426,14 +414,14 @@ describe('range lab', () => {
   });
 
   it('shows an error card naming the file and field for a broken vehicle.json', async () => {
-    const { page, assertClean } = await openPage(browser);
+    const { page, assertClean } = await openPage(kiosk.browser);
     await page.route('**/models/vela-s5-performance/vehicle.json', (route) =>
       route.fulfill({
         contentType: 'application/json',
         body: JSON.stringify({ ...readJson('public/models/vela-s5-performance/vehicle.json'), battery: { chemistry: 'LFP', usableKwh: -3 } }),
       }),
     );
-    await page.goto(`${server.url}/#/range`);
+    await page.goto(`${kiosk.server.url}/#/range`);
     await page.getByTestId('trim-vela-s5-performance').click();
     const card = page.getByTestId('failure-card');
     await card.waitFor();
@@ -450,9 +438,9 @@ describe('range lab', () => {
   });
 
   it('shows an error card, not a blank screen, when the line-up cannot be read', async () => {
-    const { page, assertClean } = await openPage(browser);
+    const { page, assertClean } = await openPage(kiosk.browser);
     await page.route('**/models/index.json', (route) => route.fulfill({ contentType: 'application/json', body: '{ not json' }));
-    await page.goto(`${server.url}/#/range`);
+    await page.goto(`${kiosk.server.url}/#/range`);
     const card = page.getByTestId('failure-card');
     await card.waitFor();
     expect(await card.textContent()).toContain('models/index.json');

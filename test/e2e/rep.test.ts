@@ -6,21 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, smallTouchTargets, type Browser } from './harness.ts';
-import { startLeadServer, type LeadServer } from './lead-server.ts';
+import { openPage, screenshot, smallTouchTargets } from './harness.ts';
+import { useKioskAndBrowser } from './lead-server.ts';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
 
-let server: LeadServer;
-let browser: Browser;
+const kiosk = useKioskAndBrowser();
 let kioskToken: string;
 let repToken: string;
 
 async function postLead(name: string, phone: string, tags: Record<string, string[]>): Promise<string> {
   const id = randomUUID();
-  const res = await fetch(`${server.url}/api/leads`, {
+  const res = await fetch(`${kiosk.server.url}/api/leads`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` },
     body: JSON.stringify({
@@ -37,10 +36,8 @@ async function postLead(name: string, phone: string, tags: Record<string, string
 }
 
 beforeAll(async () => {
-  server = await startLeadServer();
-  browser = await launchBrowser();
-  kioskToken = ((await (await fetch(`${server.url}/api/kiosk-config`)).json()) as { token: string }).token;
-  const created = await server.api('/api/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'rep', storeId: 'local' }) });
+  kioskToken = ((await (await fetch(`${kiosk.server.url}/api/kiosk-config`)).json()) as { token: string }).token;
+  const created = await kiosk.server.api('/api/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'rep', storeId: 'local' }) });
   expect(created.status).toBe(201);
   repToken = ((await created.json()) as { token: string }).token;
   await postLead('王女士', '13800138000', { needs: ['family', 'commuter'], value: ['high-potential'] });
@@ -48,14 +45,9 @@ beforeAll(async () => {
   const sessionId = randomUUID();
   const at = new Date().toISOString();
   const events = (['session_started', 'questionnaire_completed', 'plan_viewed'] as const).map((type) => ({ id: randomUUID(), sessionId, type, at }));
-  const res = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` }, body: JSON.stringify({ events }) });
+  const res = await fetch(`${kiosk.server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` }, body: JSON.stringify({ events }) });
   expect(res.status).toBe(202);
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function signIn(page: Page, token: string) {
   await page.getByTestId('rep-sign-in').waitFor();
@@ -66,20 +58,20 @@ async function signIn(page: Page, token: string) {
 
 describe('rep mode', () => {
   it('shows a lead stuck on the kiosk without sign-in, and sends it on retry', async () => {
-    const { page, problems, assertClean } = await openPage(browser, 'landscape');
+    const { page, problems, assertClean } = await openPage(kiosk.browser, 'landscape');
     // The lead server refuses nothing but cannot be reached for leads: the customer submits anyway.
     await page.route('**/api/leads', (route) => route.abort('internetdisconnected'));
-    await page.goto(`${server.url}/#/contact`);
+    await page.goto(`${kiosk.server.url}/#/contact`);
     await page.fill('input[name="name"]', '李先生');
     await page.fill('input[name="phone"]', '13900139000');
     await page.check('input[name="consentContact"]');
     await page.getByTestId('contact-submit').click();
     await page.getByTestId('contact-done').waitFor();
 
-    await page.goto(`${server.url}/#/home`);
+    await page.goto(`${kiosk.server.url}/#/home`);
     await page.getByTestId('open-rep').click();
-    const kiosk = page.getByTestId('rep-kiosk');
-    await expect.poll(() => kiosk.getByTestId('outbox-pending').locator('dd').textContent()).toBe('1');
+    const kioskCard = page.getByTestId('rep-kiosk');
+    await expect.poll(() => kioskCard.getByTestId('outbox-pending').locator('dd').textContent()).toBe('1');
     await expect.poll(() => page.getByTestId('kiosk-link').textContent()).toContain('local');
     expect(await page.getByTestId('outbox-entries').textContent()).toContain('网络不可用');
     await screenshot(page, 'rep-start');
@@ -91,9 +83,9 @@ describe('rep mode', () => {
 
     await page.unroute('**/api/leads');
     await page.getByTestId('outbox-retry').click();
-    await expect.poll(() => kiosk.getByTestId('outbox-sent').locator('dd').textContent()).toBe('1');
-    expect(await kiosk.getByTestId('outbox-pending').locator('dd').textContent()).toBe('0');
-    const found = (await (await server.api('/api/leads?phone=13900139000')).json()) as { total: number };
+    await expect.poll(() => kioskCard.getByTestId('outbox-sent').locator('dd').textContent()).toBe('1');
+    expect(await kioskCard.getByTestId('outbox-pending').locator('dd').textContent()).toBe('0');
+    const found = (await (await kiosk.server.api('/api/leads?phone=13900139000')).json()) as { total: number };
     expect(found.total).toBe(1);
 
     // Only the deliberately cut lead posts failed.
@@ -105,12 +97,12 @@ describe('rep mode', () => {
   });
 
   it('gives a manager the leads, a detail with hostile text shown as text, CSV export and the funnel', async () => {
-    const { page, assertClean } = await openPage(browser, 'landscape');
-    await page.goto(`${server.url}/#/rep`);
+    const { page, assertClean } = await openPage(kiosk.browser, 'landscape');
+    await page.goto(`${kiosk.server.url}/#/rep`);
     await page.fill('input[name="token"]', kioskToken);
     await page.getByTestId('rep-sign-in').getByRole('button').click();
     await expect.poll(() => page.getByTestId('rep-sign-in').getByRole('alert').textContent()).toContain('展台令牌');
-    await signIn(page, server.managerToken);
+    await signIn(page, kiosk.server.managerToken);
     expect(await page.getByTestId('rep-who').textContent()).toBe('店长 · 全部门店');
     await expect.poll(() => page.getByTestId('lead-total').textContent()).toBe('共 3 条');
     expect(await page.locator('.rep-leads img').count()).toBe(0);
@@ -157,7 +149,7 @@ describe('rep mode', () => {
     await page.fill('input[name="pairingCode"]', code.toLowerCase());
     await page.getByTestId('pair-form').getByRole('button').click();
     await expect.poll(() => page.getByTestId('pair-form').getByRole('status').textContent()).toContain('local');
-    const tokens = (await (await server.api('/api/tokens')).json()) as { tokens: { role: string; label: string }[] };
+    const tokens = (await (await kiosk.server.api('/api/tokens')).json()) as { tokens: { role: string; label: string }[] };
     expect(tokens.tokens.filter((t) => t.role === 'kiosk' && t.label === 'kiosk')).toHaveLength(1);
 
     await page.getByTestId('rep-sign-out').click();
@@ -167,8 +159,8 @@ describe('rep mode', () => {
   });
 
   it('keeps a rep on a phone to their store, without export or erasure', async () => {
-    const { page, assertClean } = await openPage(browser, 'phone');
-    await page.goto(`${server.url}/#/rep`);
+    const { page, assertClean } = await openPage(kiosk.browser, 'phone');
+    await page.goto(`${kiosk.server.url}/#/rep`);
     await signIn(page, repToken);
     expect(await page.getByTestId('rep-who').textContent()).toBe('顾问 · 门店 local');
     await expect.poll(() => page.getByTestId('lead-total').textContent()).toBe('共 3 条');
@@ -191,9 +183,9 @@ describe('rep mode', () => {
   });
 
   it('lays out the funnel on a portrait kiosk', async () => {
-    const { page, assertClean } = await openPage(browser, 'portrait');
-    await page.goto(`${server.url}/#/rep`);
-    await signIn(page, server.managerToken);
+    const { page, assertClean } = await openPage(kiosk.browser, 'portrait');
+    await page.goto(`${kiosk.server.url}/#/rep`);
+    await signIn(page, kiosk.server.managerToken);
     await page.getByTestId('rep-tab-funnel').click();
     await page.getByTestId('funnel-stores').waitFor();
     await screenshot(page, 'rep-funnel');

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, smallTouchTargets, VIEWPORTS, type Browser, type ViewportName } from './harness.ts';
-import { startLeadServer, type LeadServer } from './lead-server.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, smallTouchTargets, VIEWPORTS, type ViewportName } from './harness.ts';
+import { useKioskAndBrowser } from './lead-server.ts';
 
-let server: LeadServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const kiosk = useKioskAndBrowser();
 
 describe('kiosk shell', () => {
   it('renders in zh-CN by default and switches to English', async () => {
-    const { page, assertClean } = await openPage(browser);
-    await page.goto(server.url);
+    const { page, assertClean } = await openPage(kiosk.browser);
+    await page.goto(kiosk.server.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.title()).toContain('展厅数字孪生');
@@ -36,8 +25,8 @@ describe('kiosk shell', () => {
   });
 
   it.each(Object.keys(VIEWPORTS) as ViewportName[])('lays out the home screen at %s without overflow', async (name) => {
-    const { page, assertClean } = await openPage(browser, name);
-    await page.goto(server.url);
+    const { page, assertClean } = await openPage(kiosk.browser, name);
+    await page.goto(kiosk.server.url);
     await page.getByTestId('tile-range').waitFor();
     // No horizontal scrolling on any kiosk or phone size.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -50,8 +39,8 @@ describe('kiosk shell', () => {
   });
 
   it('returns to the home screen after the idle timeout, keeping stored lead data', async () => {
-    const { page, assertClean } = await openPage(browser);
-    await page.goto(`${server.url}/?idle=5#/range`);
+    const { page, assertClean } = await openPage(kiosk.browser);
+    await page.goto(`${kiosk.server.url}/?idle=5#/range`);
     await page.locator('[data-screen="range"]').waitFor();
     await page.getByTestId('lang-en').click();
     await page.evaluate(async () => {
@@ -91,8 +80,8 @@ describe('kiosk shell', () => {
   });
 
   it('keeps the session when the customer touches the screen during the idle warning', async () => {
-    const { page, assertClean } = await openPage(browser);
-    await page.goto(`${server.url}/?idle=6#/range`);
+    const { page, assertClean } = await openPage(kiosk.browser);
+    await page.goto(`${kiosk.server.url}/?idle=6#/range`);
     await page.locator('[data-screen="range"]').waitFor();
     await page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
     // A touch anywhere counts (the card's title here, so nothing underneath gets pressed).
@@ -107,15 +96,15 @@ describe('kiosk shell', () => {
   });
 
   it('counts a missing file as a failed request even though the server answers 200', async () => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(kiosk.browser);
+    await page.goto(kiosk.server.url);
     await page.evaluate(() => fetch('/no-such-icon.svg').then((r) => r.text()));
     expect(problems.failedRequests).toEqual([expect.stringContaining('/no-such-icon.svg: missing')]);
     await page.close();
   });
 
   it('fails the blank-screenshot check on an empty page', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(kiosk.browser);
     await page.setContent('<html><body style="background:#fff"></body></html>');
     await expect(screenshot(page, 'blank-probe')).rejects.toThrow(/looks blank/);
     await page.close();

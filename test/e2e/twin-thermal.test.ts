@@ -2,28 +2,18 @@
  * The pack tinted by simulated cell temperature: choosing a scenario shows the cells at the
  * temperature `simulate()` gives at departure and after the drive, and the colour follows it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { parseVehicle, simulate } from '../../src/sim/index.ts';
-import { launchBrowser, openPage, RESULTS_DIR, type Browser } from './harness.ts';
-import { startLeadServer, type LeadServer } from './lead-server.ts';
+import { openPage, RESULTS_DIR } from './harness.ts';
+import { useKioskAndBrowser } from './lead-server.ts';
 import { decodePng } from './png.ts';
 
 const VEHICLE = 'vela-s5-standard';
-let server: LeadServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const kiosk = useKioskAndBrowser();
 
 type TwinWindow = { __twin: { settled(): boolean } };
 const settle = async (page: Page) => {
@@ -47,8 +37,8 @@ function pixelsNear(png: Buffer, test: (r: number, g: number, b: number) => bool
 
 describe('battery temperature in the twin', () => {
   it('tints the pack by the simulated cell temperature of the chosen scenario', { timeout: 300_000 }, async () => {
-    const { page, assertClean } = await openPage(browser, 'landscape');
-    await page.goto(`${server.url}/?twin=${VEHICLE}&twinIdle=0#/twin`);
+    const { page, assertClean } = await openPage(kiosk.browser, 'landscape');
+    await page.goto(`${kiosk.server.url}/?twin=${VEHICLE}&twinIdle=0#/twin`);
     await page.waitForSelector('.twin[data-first-frame="yes"]', { timeout: 120_000 });
     await settle(page);
 

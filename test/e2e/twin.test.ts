@@ -4,33 +4,23 @@
  * opens its card; a missing model gives an error card; a model without the
  * part names still shows with the dependent views off; context loss recovers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Document, NodeIO } from '@gltf-transform/core';
-import { launchBrowser, openPage, RESULTS_DIR, type Browser, type ViewportName } from './harness.ts';
-import { startLeadServer, type LeadServer } from './lead-server.ts';
+import { openPage, RESULTS_DIR, type ViewportName } from './harness.ts';
+import { useKioskAndBrowser } from './lead-server.ts';
 import { colourStats, decodePng } from './png.ts';
 
 const VEHICLE = 'vela-s5-long-range';
 const VIEWS = ['exterior', 'xray', 'exploded', 'section'] as const;
-let server: LeadServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startLeadServer(); // the kiosk as showrooms run it: served by the lead server
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const kiosk = useKioskAndBrowser();
 
 type TwinWindow = { __twin: { settled(): boolean; info(): { calls: number; triangles: number }; visibleParts(): string[]; loseContext(): void; restoreContext(): void } };
 
 async function openTwin(page: Page, vehicle = VEHICLE) {
-  await page.goto(`${server.url}/?twin=${vehicle}&twinIdle=0#/twin`);
+  await page.goto(`${kiosk.server.url}/?twin=${vehicle}&twinIdle=0#/twin`);
   await page.waitForSelector('.twin[data-first-frame="yes"]', { timeout: 120_000 });
   await settle(page);
 }
@@ -68,7 +58,7 @@ function cellBluePixels(image: { rgba: Uint8Array }): number {
 
 describe.each<ViewportName>(['landscape', 'portrait'])('twin screen at %s', (viewport) => {
   it('renders every view with the car on screen, and x-ray shows the pack', { timeout: 300_000 }, async () => {
-    const { page, assertClean } = await openPage(browser, viewport);
+    const { page, assertClean } = await openPage(kiosk.browser, viewport);
     await openTwin(page);
     const blue: Record<string, number> = {};
     for (const view of VIEWS) {
@@ -94,7 +84,7 @@ describe.each<ViewportName>(['landscape', 'portrait'])('twin screen at %s', (vie
 
 describe('twin screen behaviour', () => {
   it('opens a hotspot card with the bundle text and switches to the hotspot view', async () => {
-    const { page, assertClean } = await openPage(browser, 'landscape');
+    const { page, assertClean } = await openPage(kiosk.browser, 'landscape');
     await openTwin(page);
     const bundle = JSON.parse(readFileSync(`public/models/${VEHICLE}/vehicle.json`, 'utf8')) as { twin: { hotspots: { id: string; view: string; title: Record<string, string> }[] } };
     expect(await page.locator('.twin-hotspot').count()).toBeGreaterThanOrEqual(8);
@@ -113,9 +103,9 @@ describe('twin screen behaviour', () => {
   });
 
   it('shows an error card, not a blank screen, when the model is missing', async () => {
-    const { page, problems } = await openPage(browser, 'landscape');
+    const { page, problems } = await openPage(kiosk.browser, 'landscape');
     await page.route('**/models/vela-x7-standard/model.glb', (r) => r.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(`${server.url}/?twin=vela-x7-standard&twinIdle=0#/twin`);
+    await page.goto(`${kiosk.server.url}/?twin=vela-x7-standard&twinIdle=0#/twin`);
     await page.locator('.twin__error').waitFor({ timeout: 60_000 });
     expect(await page.locator('.twin__error h2').textContent()).toBeTruthy();
     expect(problems.pageErrors).toEqual([]);
@@ -124,7 +114,7 @@ describe('twin screen behaviour', () => {
   });
 
   it("shows a maker's model without named parts, with x-ray, exploded and section off and a message", async () => {
-    const { page, assertClean } = await openPage(browser, 'landscape');
+    const { page, assertClean } = await openPage(kiosk.browser, 'landscape');
     const glb = await plainCarGlb();
     await page.route('**/models/vela-x7-standard/model.glb', (r) => r.fulfill({ status: 200, contentType: 'model/gltf-binary', body: Buffer.from(glb) }));
     await openTwin(page, 'vela-x7-standard');
@@ -137,7 +127,7 @@ describe('twin screen behaviour', () => {
   });
 
   it('recovers from a lost WebGL context without a reload', async () => {
-    const { page, problems } = await openPage(browser, 'landscape');
+    const { page, problems } = await openPage(kiosk.browser, 'landscape');
     await openTwin(page);
     await page.evaluate(() => (window as unknown as TwinWindow).__twin.loseContext());
     await page.locator('.twin__notice[role="status"]').waitFor({ timeout: 10_000 });
