@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import type { LeadListQuery } from '../../leads/api-client.ts';
 import { repApi } from '../../state/rep-session.ts';
-import { useI18n } from '../use-i18n.ts';
 import { cstDay } from '../../leads/cst-day.ts';
-import { repText } from './rep-text.ts';
+import { useRepI18n } from './use-rep-i18n.ts';
 import { errorMessage } from './use-api.ts';
 
 /** Manager only: the leads matching the list's tag and period as a CSV download (UTF-8 with BOM). */
 export function ExportButton({ query }: { query: Pick<LeadListQuery, 'tag' | 'from' | 'to' | 'store'> }) {
-  const { locale } = useI18n();
+  const { r } = useRepI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const download = async () => {
@@ -32,9 +31,9 @@ export function ExportButton({ query }: { query: Pick<LeadListQuery, 'tag' | 'fr
   return (
     <>
       <button type="button" className="button" onClick={() => void download()} disabled={busy} data-testid="export-csv">
-        {repText(locale, busy ? 'export.busy' : 'export')}
+        {r(busy ? 'export.busy' : 'export')}
       </button>
-      {error && <p className="rep-problem" role="alert">{repText(locale, 'export.failed', { message: error })}</p>}
+      {error && <p className="rep-problem" role="alert">{r('export.failed', { message: error })}</p>}
     </>
   );
 }

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import type { Funnel } from '../../leads/api-schema.ts';
 import { FUNNEL_STEPS } from '../../leads/event-schema.ts';
 import { repApi, useRepSession } from '../../state/rep-session.ts';
-import { useI18n } from '../use-i18n.ts';
+import { useRepI18n } from './use-rep-i18n.ts';
 import { DailyFunnelChart, formatRatio, formatSpeed, FunnelSteps } from './FunnelChart.tsx';
 import { funnelText } from './funnel-text.ts';
 import { cstDayBefore } from './rep-format.ts';
-import { repText, type RepMessageKey } from './rep-text.ts';
 import { errorMessage, useApiQuery } from './use-api.ts';
 
 const SPANS = [7, 30, 90] as const;
@@ -16,8 +15,7 @@ const SPANS = [7, 30, 90] as const;
  * steps per day, and (for a manager of several stores) a row per store.
  */
 export function FunnelView() {
-  const { locale } = useI18n();
-  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const { locale, r } = useRepI18n();
   const allStores = useRepSession((s) => s.role === 'manager' && s.storeId === null);
   const [span, setSpan] = useState<(typeof SPANS)[number]>(30);
   const [store, setStore] = useState<string | null>(null);

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OutboxStatus } from '../../leads/outbox.ts';
 import { checkKioskLink, kioskTokens, leadOutbox, startLeadSync, type KioskLink } from '../../state/lead-outbox.ts';
-import { useI18n } from '../use-i18n.ts';
-import { repText, type RepMessageKey } from './rep-text.ts';
+import { useRepI18n } from './use-rep-i18n.ts';
+import type { RepMessageKey } from './rep-text.ts';
 import { formatTime } from './rep-format.ts';
 
 /**
@@ -12,8 +12,7 @@ import { formatTime } from './rep-format.ts';
  * only exposes ids, times and errors.
  */
 export function KioskSyncCard() {
-  const { locale } = useI18n();
-  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const { r } = useRepI18n();
   const [status, setStatus] = useState<OutboxStatus | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const [link, setLink] = useState<KioskLink | null>(null);
@@ -96,8 +95,7 @@ export function KioskSyncCard() {
 }
 
 function OutboxEntries({ status, onDiscard }: { status: OutboxStatus | null; onDiscard: (id: string) => void }) {
-  const { locale } = useI18n();
-  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const { locale, r } = useRepI18n();
   if (!status) return null;
   const open = status.entries.filter((e) => e.state !== 'sent');
   const sent = status.entries.filter((e) => e.state === 'sent').slice(0, 5);
@@ -132,8 +130,7 @@ function outboxError(lastError: string, r: (k: RepMessageKey) => string): string
 }
 
 function PairForm({ onPaired }: { onPaired: () => void }) {
-  const { locale } = useI18n();
-  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const { r } = useRepI18n();
   const [code, setCode] = useState('');
   const [result, setResult] = useState<{ ok: true; store: string } | { ok: false; key: RepMessageKey } | null>(null);
   const submit = async (e: FormEvent) => {

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { LeadDetail } from '../../leads/api-schema.ts';
 import { useLineupStore } from '../../state/lineup-store.ts';
 import { repApi, useRepSession } from '../../state/rep-session.ts';
-import { useI18n } from '../use-i18n.ts';
+import { useRepI18n } from './use-rep-i18n.ts';
 import { fieldValue, formatPhone, formatTime } from './rep-format.ts';
-import { fieldLabel, repText, tagLabel, type RepMessageKey } from './rep-text.ts';
+import { fieldLabel, tagLabel } from './rep-text.ts';
 import { errorMessage, useApiQuery } from './use-api.ts';
 
 interface Props {
@@ -21,8 +21,7 @@ interface Props {
  * come from customers and are never trusted as markup.
  */
 export function LeadDetailPanel({ id, onBack, onChanged, onErased }: Props) {
-  const { locale } = useI18n();
-  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const { locale, r } = useRepI18n();
   const isManager = useRepSession((s) => s.role === 'manager');
   const lead = useApiQuery<LeadDetail>(id, () => repApi.getLead(id));
   const [actionError, setActionError] = useState<string | null>(null);
@@ -134,7 +133,7 @@ export function LeadDetailPanel({ id, onBack, onChanged, onErased }: Props) {
       <ul className="rep-consents" data-testid="lead-consents">
         {l.consents.map((c, n) => (
           <li key={n} className={c.granted ? 'rep-consent rep-consent--granted' : 'rep-consent'}>
-            <span>{repText(locale, `consent.${c.purpose}`)}</span>
+            <span>{r(`consent.${c.purpose}`)}</span>
             <strong>{r(c.granted ? 'detail.consent.granted' : 'detail.consent.refused')}</strong>
             <span className="rep-muted">
               {r('detail.consent.version', { v: c.textVersion })} · {formatTime(locale, c.givenAt ?? c.recordedAt)}

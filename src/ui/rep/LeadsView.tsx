@@ -3,11 +3,11 @@ import type { LeadListQuery } from '../../leads/api-client.ts';
 import type { LeadList, LeadSummary } from '../../leads/api-schema.ts';
 import { TAG_VOCABULARY } from '../../plan/index.ts';
 import { repApi, useRepSession } from '../../state/rep-session.ts';
-import { useI18n } from '../use-i18n.ts';
+import { useRepI18n } from './use-rep-i18n.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { LeadDetailPanel } from './LeadDetailPanel.tsx';
 import { cstDayBefore, formatTime } from './rep-format.ts';
-import { repText, tagLabel, type RepMessageKey } from './rep-text.ts';
+import { tagLabel } from './rep-text.ts';
 import { errorMessage, useApiQuery, useDebounced } from './use-api.ts';
 
 const PAGE = 30;
@@ -29,8 +29,7 @@ export function leadQuery(search: string, tag: string | null, period: Period, no
 
 /** The lead list with search, tag and period filters, and the selected lead's detail beside it. */
 export function LeadsView() {
-  const { locale } = useI18n();
-  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const { locale, r } = useRepI18n();
   const role = useRepSession((s) => s.role);
   const allStores = useRepSession((s) => s.role === 'manager' && s.storeId === null);
   const [search, setSearch] = useState('');

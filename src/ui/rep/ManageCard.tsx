@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { StoreIdSchema } from '../../leads/lead-schema.ts';
 import { parsePhone } from '../../leads/phone.ts';
 import { repApi, useRepSession } from '../../state/rep-session.ts';
-import { useI18n } from '../use-i18n.ts';
+import { useRepI18n } from './use-rep-i18n.ts';
 import { formatTime } from './rep-format.ts';
-import { repText, type RepMessageKey } from './rep-text.ts';
 import { errorMessage } from './use-api.ts';
 
 /**
@@ -12,8 +11,7 @@ import { errorMessage } from './use-api.ts';
  * erasure of every lead with a phone number, as a customer's PIPL or GDPR request asks.
  */
 export function ManageCard() {
-  const { locale } = useI18n();
-  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const { locale, r } = useRepI18n();
   const ownStore = useRepSession((s) => s.storeId);
   const [store, setStore] = useState(ownStore ?? '');
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);

@@ -1,11 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useRepSession } from '../../state/rep-session.ts';
-import { useI18n } from '../use-i18n.ts';
+import { useRepI18n } from './use-rep-i18n.ts';
 import { FunnelView } from './FunnelView.tsx';
 import { KioskSyncCard } from './KioskSyncCard.tsx';
 import { LeadsView } from './LeadsView.tsx';
 import { ManageCard } from './ManageCard.tsx';
-import { repText, type RepMessageKey } from './rep-text.ts';
 import './rep.css';
 
 const TABS = ['leads', 'funnel', 'kiosk', 'manage'] as const;
@@ -17,8 +16,7 @@ type Tab = (typeof TABS)[number];
  * (managers) and the funnel.
  */
 export function RepScreen() {
-  const { locale } = useI18n();
-  const r = (k: RepMessageKey, p?: Record<string, string | number>) => repText(locale, k, p);
+  const { r } = useRepI18n();
   const session = useRepSession();
   const [tab, setTab] = useState<Tab>('leads');
 
@@ -70,8 +68,7 @@ export function RepScreen() {
 }
 
 function SignInCard() {
-  const { locale } = useI18n();
-  const r = (k: RepMessageKey) => repText(locale, k);
+  const { r } = useRepI18n();
   const { status, problem, signIn } = useRepSession();
   const [token, setToken] = useState('');
   const submit = async (e: FormEvent) => {
