@@ -13,13 +13,16 @@ export function placeholders(message: string): string[] {
 }
 
 /**
- * Looks a message up and fills its `{name}` placeholders. A placeholder without a value is left
- * visible (`{name}`) so a missing argument shows in a screenshot instead of vanishing.
+ * Fills a message's `{name}` placeholders. A placeholder without a value is left visible
+ * (`{name}`) so a missing argument shows in a screenshot instead of vanishing. Every screen's own
+ * message table fills through this.
  */
-export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const message = MESSAGES[locale][key];
+export function fillPlaceholders(message: string, params?: MessageParams): string {
   if (!params) return message;
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Looks a shell message up and fills its placeholders. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return fillPlaceholders(MESSAGES[locale][key], params);
 }

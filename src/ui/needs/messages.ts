@@ -4,6 +4,7 @@
  * are `{name}`, filled with values already formatted for the locale.
  */
 import type { Locale, MessageParams } from '../../i18n/messages.ts';
+import { fillPlaceholders } from '../../i18n/index.ts';
 
 const zh = {
   'title': '需求诊断',
@@ -289,7 +290,5 @@ export const NEEDS_MESSAGES: Record<Locale, Record<NeedsMessageKey, string>> = {
 
 /** A needs-diagnosis message with its `{name}` placeholders filled (a missing one stays visible). */
 export function needsText(locale: Locale, key: NeedsMessageKey, params?: MessageParams): string {
-  const message = NEEDS_MESSAGES[locale][key];
-  if (!params) return message;
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(NEEDS_MESSAGES[locale][key], params);
 }

@@ -1,5 +1,6 @@
 /** Lead-funnel chart strings (FunnelChart.tsx), zh-CN first. `{name}` placeholders are filled by funnelText. */
 import type { Locale } from '../../i18n/messages.ts';
+import { fillPlaceholders } from '../../i18n/index.ts';
 
 const zh = {
   'step.session_started': '到店会话',
@@ -57,7 +58,5 @@ const TABLE: Record<Locale, Record<FunnelTextKey, string>> = { 'zh-CN': zh, en }
 
 /** The string for the locale with its `{name}` placeholders filled (a missing one stays visible). */
 export function funnelText(locale: Locale, key: FunnelTextKey, params?: Record<string, string | number>): string {
-  const message = TABLE[locale][key];
-  if (!params) return message;
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(TABLE[locale][key], params);
 }

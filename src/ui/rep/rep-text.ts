@@ -1,6 +1,6 @@
 /** Rep mode strings: sign-in, kiosk sync status, lead list and detail, export, funnel tab. */
 import type { Locale } from '../../i18n/messages.ts';
-import type { MessageParams } from '../../i18n/index.ts';
+import { fillPlaceholders, type MessageParams } from '../../i18n/index.ts';
 
 const zh = {
   title: '门店顾问工作台',
@@ -281,8 +281,7 @@ const TABLE: Record<Locale, Record<RepMessageKey, string>> = { 'zh-CN': zh, en }
 
 /** A rep-mode string with `{name}` placeholders filled in. */
 export function repText(locale: Locale, key: RepMessageKey, params?: MessageParams): string {
-  const s = TABLE[locale][key];
-  return params ? s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : s;
+  return fillPlaceholders(TABLE[locale][key], params);
 }
 
 /** Tag labels; an unknown tag shows as its slug. */

@@ -1,5 +1,6 @@
 /** Viewer chrome strings (hotspot texts come from the bundle). */
 import type { Locale } from '../../i18n/messages.ts';
+import { fillPlaceholders } from '../../i18n/index.ts';
 
 const zh = {
   'view.exterior': '外观', 'view.xray': '透视', 'view.exploded': '电池爆炸图', 'view.section': '剖切',
@@ -28,5 +29,5 @@ export type TwinMessageKey = keyof typeof zh;
 const TABLE: Record<Locale, Record<TwinMessageKey, string>> = { 'zh-CN': zh, en };
 
 export function twinText(locale: Locale, key: TwinMessageKey, params: Record<string, string> = {}): string {
-  return TABLE[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+  return fillPlaceholders(TABLE[locale][key], params);
 }
