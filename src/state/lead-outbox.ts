@@ -3,7 +3,7 @@
  * Opened on first use; on app start it only resumes syncing when leads are waiting, so a kiosk with
  * nothing to send makes no request. The idle reset never touches it.
  */
-import { MeSchema } from '../leads/api-schema.ts';
+import { ApiError, createLeadApi } from '../leads/api-client.ts';
 import { readLinkToken } from '../leads/link-token.ts';
 import { openLeadOutbox, type LeadOutbox } from '../leads/outbox.ts';
 import { randomUuid } from '../leads/outbox-crypto.ts';
@@ -54,17 +54,14 @@ export async function resumeLeadSync(): Promise<void> {
 export type KioskLink = { kind: 'ok'; storeId: string | null } | { kind: 'unpaired' } | { kind: 'revoked' } | { kind: 'unreachable' };
 
 /** Asks the lead server who this kiosk's token belongs to (`GET /api/me`). */
-export async function checkKioskLink(doFetch: typeof fetch = fetch): Promise<KioskLink> {
+export async function checkKioskLink(): Promise<KioskLink> {
   try {
     const token = await kioskTokens().get();
     if (!token) return { kind: 'unpaired' };
-    const res = await doFetch('/api/me', { headers: { authorization: `Bearer ${token}` } });
-    if (res.status === 401) return { kind: 'revoked' };
-    if (!res.ok) return { kind: 'unreachable' };
-    const me = MeSchema.safeParse(await res.json());
-    return me.success ? { kind: 'ok', storeId: me.data.storeId } : { kind: 'unreachable' };
-  } catch {
-    return { kind: 'unreachable' };
+    const me = await createLeadApi({ token: () => token }).me();
+    return { kind: 'ok', storeId: me.storeId };
+  } catch (e) {
+    return e instanceof ApiError && e.status === 401 ? { kind: 'revoked' } : { kind: 'unreachable' };
   }
 }
 
