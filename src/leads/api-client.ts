@@ -3,7 +3,7 @@
  * schemas, every refusal becomes an ApiError with the HTTP status and the field the server named.
  */
 import type { z } from 'zod';
-import { ErrorBodySchema, FunnelSchema, LeadDetailSchema, LeadListSchema, MeSchema } from './api-schema.ts';
+import { ConsentNoticeParamsSchema, ErrorBodySchema, HealthSchema, FunnelSchema, LeadDetailSchema, LeadListSchema, MeSchema } from './api-schema.ts';
 
 /** A refusal from the lead server: HTTP status, error code and, for a 400, the field it named. */
 export class ApiError extends Error {
@@ -49,6 +49,10 @@ export function createLeadApi(options: { token: () => string | null; baseUrl?: s
 
   return {
     me: () => json(MeSchema, 'GET', '/api/me'),
+    /** Liveness and the server's version (no token needed). */
+    health: () => json(HealthSchema, 'GET', '/api/health'),
+    /** What the consent notice states for this kiosk's store (kiosk and share tokens). */
+    consentNotice: () => json(ConsentNoticeParamsSchema, 'GET', '/api/consent-notice'),
     listLeads: (query: LeadListQuery = {}) => json(LeadListSchema, 'GET', `/api/leads${qs(query)}`),
     getLead: (id: string) => json(LeadDetailSchema, 'GET', `/api/leads/${encodeURIComponent(id)}`),
     markContacted: async (id: string) => void (await call('POST', `/api/leads/${encodeURIComponent(id)}/contacted`)),

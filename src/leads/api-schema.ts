@@ -13,6 +13,25 @@ const TagsOut = z.object({ needs: z.array(z.string()).optional(), behaviour: z.a
 export const ErrorBodySchema = z.object({ error: z.string(), message: z.string(), field: z.string().optional() });
 /** Answer to POST /api/leads (201 new, 200 merged or replayed). */
 export const LeadReceiptSchema = z.object({ id: z.string(), interactionId: z.string(), merged: z.boolean() });
+/** A text the kiosk shows in either of its languages. */
+export const LocalizedTextSchema = z.object({ 'zh-CN': z.string().min(1).max(120), en: z.string().min(1).max(120) });
+/**
+ * GET /api/consent-notice: what the consent notice must say for the calling kiosk's store (PIPL
+ * arts. 17, 39): who handles the data, who it may be shared with, how long it is kept (the
+ * server's RETENTION_DAYS) and, when the CRM is outside mainland China, where it goes.
+ */
+export const ConsentNoticeParamsSchema = z.object({
+  storeId: z.string(),
+  dealerName: LocalizedTextSchema,
+  makerName: LocalizedTextSchema,
+  retentionDays: z.number().int().min(1),
+  /** null: the CRM is in mainland China, no cross-border consent is asked. */
+  crmLocation: LocalizedTextSchema.nullable(),
+});
+
+/** GET /api/health. */
+export const HealthSchema = z.object({ status: z.string(), storage: z.string(), version: z.string().optional() });
+
 /** GET /api/me. */
 export const MeSchema = z.object({ role: z.enum(['kiosk', 'rep', 'manager']), storeId: z.string().nullable() });
 
@@ -87,6 +106,7 @@ export const FunnelTotalsSchema = FunnelFiguresSchema.extend({ storeId: z.string
 export const FunnelSchema = z.object({ from: z.string(), to: z.string(), days: z.array(FunnelRowSchema), stores: z.array(FunnelTotalsSchema), total: FunnelTotalsSchema });
 
 export type LeadReceipt = z.infer<typeof LeadReceiptSchema>;
+export type ConsentNoticeParams = z.infer<typeof ConsentNoticeParamsSchema>;
 export type LeadSummary = z.infer<typeof LeadSummarySchema>;
 export type LeadList = z.infer<typeof LeadListSchema>;
 export type LeadDetail = z.infer<typeof LeadDetailSchema>;

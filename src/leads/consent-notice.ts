@@ -4,7 +4,7 @@
  * refuse tag-based marketing. Pure and shared: the kiosk renders it, the lead records its version.
  * Change a text -> bump NOTICE_VERSION, so consent records keep pointing at what the customer read.
  */
-export const NOTICE_VERSION = '2026-05';
+export const NOTICE_VERSION = '2026-12';
 
 export type NoticeLocale = 'zh-CN' | 'en';
 export type NoticeParams = { dealerName: string; makerName: string; retentionDays: number; crmLocation?: string };

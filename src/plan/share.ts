@@ -1,8 +1,9 @@
 /**
  * The share link carries the answers, never personal data: base64url of the answers' JSON in the
  * URL fragment, so it never reaches a server log either. A kiosk adds a create-only token of its
- * store (`k`), so a test-drive request made on the customer's phone reaches that store.
+ * store (`k`) and its expiry (`x`), so a test-drive request made on the customer's phone reaches that store.
  */
+import { linkTokenParams, type LinkToken } from '../leads/link-token.ts';
 import { AnswersSchema, type Answers } from './answers-schema.ts';
 
 export const PLAN_ROUTE = '#/plan';
@@ -27,7 +28,10 @@ export function decodeAnswers(token: string): Answers | null {
   }
 }
 
-/** The link a QR code opens: `<origin>/#/plan?a=<answers>`, with `&k=<store token>` when given. */
-export function planLink(origin: string, answers: Answers, storeToken?: string): string {
-  return `${origin.replace(/\/$/, '')}/${PLAN_ROUTE}?a=${encodeAnswers(answers)}${storeToken ? `&k=${encodeURIComponent(storeToken)}` : ''}`;
+/**
+ * The link a QR code opens: `<origin>/#/plan?a=<answers>`, with the store token and its expiry
+ * (`&k=<token>&x=<unix seconds>`, see src/leads/link-token.ts) when given.
+ */
+export function planLink(origin: string, answers: Answers, storeToken?: LinkToken): string {
+  return `${origin.replace(/\/$/, '')}/${PLAN_ROUTE}?a=${encodeAnswers(answers)}${storeToken ? `&${linkTokenParams(storeToken)}` : ''}`;
 }

@@ -12,6 +12,7 @@ import { TokenAuth, bearer } from './auth.ts';
 import type { AppContext } from './context.ts';
 import type { Keys } from './crypto.ts';
 import type { Db } from './db.ts';
+import { appVersion } from './app-version.ts';
 import { HttpError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -19,6 +20,7 @@ import { securityHeaders } from './security-headers.ts';
 import { kioskRoutes, type LocalKiosk } from './routes-kiosk.ts';
 import { leadRoutes } from './routes-leads.ts';
 import { manageRoutes } from './routes-manage.ts';
+import { DEFAULT_NOTICE, noticeRoutes, type NoticeSettings } from './routes-notice.ts';
 import { tokenRoutes } from './routes-tokens.ts';
 
 /** Larger bodies get 413. */
@@ -46,6 +48,12 @@ export type BuildAppOptions = {
   localKiosk?: LocalKiosk;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  /** Days a lead is kept after its last interaction (RETENTION_DAYS), as the consent notice states it. */
+  retentionDays?: number;
+  /** This build's version for /api/health (default: package.json's and the git commit). */
+  version?: string;
+  /** Dealer, maker and CRM location for the consent notice (DEALER_NAME, MAKER_NAME, CRM_LOCATION). */
+  notice?: NoticeSettings;
 };
 
 /** Log serializers that keep personal data out: no headers, no query strings, no bodies. */
@@ -105,13 +113,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited);
   manageRoutes(app, ctx);
   tokenRoutes(app, ctx);
+  noticeRoutes(app, ctx, options.notice ?? DEFAULT_NOTICE, options.retentionDays ?? 365);
+  const version = options.version ?? appVersion();
   // Liveness by default; `?deep=1` also runs a query (for load balancers that should skip an instance whose database is gone).
   app.get('/api/health', async (req, reply) => {
     if ((req.query as { deep?: string }).deep === '1') {
       const ok = await options.db.transaction((tx) => tx.get('SELECT 1 AS ok')).then(() => true, () => false);
       if (!ok) return reply.code(503).send({ status: 'storage unavailable', storage: options.db.dialect });
     }
-    return { status: 'ok', storage: options.db.dialect };
+    return { status: 'ok', storage: options.db.dialect, version };
   });
   const doc = openApiDocument();
   app.get('/api/openapi.json', async () => doc);

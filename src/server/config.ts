@@ -1,5 +1,8 @@
 /** Server configuration from the environment, parsed once at the edge. */
 import { z } from 'zod';
+import { DEFAULT_NOTICE, type NoticeSettings } from './routes-notice.ts';
+
+const NoticeText = z.string().trim().min(1).max(120);
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -17,6 +20,14 @@ const EnvSchema = z.object({
   CRM_WEBHOOK_SECRET: z.string().min(16).optional(),
   CRM_OUTSIDE_MAINLAND: z.enum(['0', '1']).default('0'),
   CRM_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  /** Where the CRM outside mainland China is (and whose it is), as the cross-border consent names it. */
+  CRM_LOCATION: NoticeText.optional(),
+  CRM_LOCATION_EN: NoticeText.optional(),
+  /** The dealer (handler of the data) and the maker, as the consent notice names them. */
+  DEALER_NAME: NoticeText.default(DEFAULT_NOTICE.dealerName['zh-CN']),
+  DEALER_NAME_EN: NoticeText.default(DEFAULT_NOTICE.dealerName.en),
+  MAKER_NAME: NoticeText.default(DEFAULT_NOTICE.makerName['zh-CN']),
+  MAKER_NAME_EN: NoticeText.default(DEFAULT_NOTICE.makerName.en),
   /** Store of the kiosk on this machine, created at first start. */
   LOCAL_STORE_ID: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).default('local'),
   STATIC_DIR: z.string().default('dist'),
@@ -34,5 +45,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`environment variable ${issue.path.join('.')}: ${issue.message}`);
   }
   if (result.data.CRM_WEBHOOK_URL && !result.data.CRM_WEBHOOK_SECRET) throw new Error('CRM_WEBHOOK_URL needs CRM_WEBHOOK_SECRET (16+ characters)');
+  if (result.data.CRM_OUTSIDE_MAINLAND === '1' && !result.data.CRM_LOCATION) {
+    // Without it the kiosk cannot ask the separate cross-border consent, and no lead could be forwarded.
+    throw new Error('CRM_OUTSIDE_MAINLAND=1 needs CRM_LOCATION: where the CRM is and whose it is, as customers are told (e.g. "新加坡（HubSpot, Inc.）")');
+  }
   return result.data;
+}
+
+/** The consent notice's names from the configuration. */
+export function noticeSettings(config: ServerConfig): NoticeSettings {
+  const crm = config.CRM_OUTSIDE_MAINLAND === '1' && config.CRM_LOCATION ? { 'zh-CN': config.CRM_LOCATION, en: config.CRM_LOCATION_EN ?? config.CRM_LOCATION } : null;
+  return {
+    dealerName: { 'zh-CN': config.DEALER_NAME, en: config.DEALER_NAME_EN },
+    makerName: { 'zh-CN': config.MAKER_NAME, en: config.MAKER_NAME_EN },
+    crmLocation: crm,
+  };
 }

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { purgeExpiredTokens } from './auth-repo.ts';
 import { bootstrap } from './bootstrap.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, noticeSettings } from './config.ts';
 import { createCrmWorker } from './crm-worker.ts';
 import { purgeExpired } from './lead-repo.ts';
 import { openStorage } from './storage.ts';
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     staticDir: resolve(config.STATIC_DIR),
     localKiosk,
     trustProxy: config.TRUST_PROXY === '1',
+    retentionDays: config.RETENTION_DAYS,
+    notice: noticeSettings(config),
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
   const retentionMs = config.RETENTION_DAYS * 24 * 3600_000;

@@ -1,6 +1,6 @@
 /** The OpenAPI 3.1 description served at /api/openapi.json, built from the same zod schemas. */
 import { z } from 'zod';
-import { FunnelSchema, LeadDetailSchema, LeadListSchema, LeadReceiptSchema, MeSchema } from '../leads/api-schema.ts';
+import { ConsentNoticeParamsSchema, FunnelSchema, LeadDetailSchema, LeadListSchema, LeadReceiptSchema, MeSchema } from '../leads/api-schema.ts';
 import { FunnelEventBatchSchema } from '../leads/event-schema.ts';
 import { LeadSchema } from '../leads/lead-schema.ts';
 import { PairSchema } from './routes-kiosk.ts';
@@ -62,6 +62,9 @@ export function openApiDocument(): object {
         delete: secured('manager', { summary: 'Revoke a token', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: 'revoked' }, 404: err('no such active token'), ...common } }),
       },
       '/api/pair': { post: { summary: 'Exchange a pairing code for a kiosk token', requestBody: { required: true, content: json(PairSchema) }, responses: { 201: { description: '{ token, storeId }' }, 404: err('unknown, used or expired code'), 400: common[400], 429: common[429] } } },
+      '/api/consent-notice': {
+        get: secured('kiosk, share', { summary: 'What the consent notice states for the caller’s store: dealer, maker, retention days, CRM location outside mainland China (null if none)', responses: { 200: ok('notice facts', ConsentNoticeParamsSchema), ...common } }),
+      },
       '/api/me': { get: secured('any', { summary: 'The calling token’s role and store', responses: { 200: ok('role and store', MeSchema), 401: common[401] } }) },
       '/api/kiosk-config': { get: { summary: 'The local kiosk’s token; loopback, same-origin requests only', responses: { 200: { description: '{ token, storeId }' }, 403: err('not local') } } },
       '/api/health': { get: { summary: 'Liveness', responses: { 200: { description: '{ status: "ok" }' } } } },

@@ -9,6 +9,7 @@
  */
 import type { FunnelEvent, FunnelStep } from '../leads/event-schema.ts';
 import { readLinkToken } from '../leads/link-token.ts';
+import type { FunnelSendResult } from '../leads/sync-client.ts';
 import { randomUuid } from '../leads/outbox-crypto.ts';
 import { usePlanStore } from './plan-store.ts';
 import { useSessionEvents } from './session-events.ts';
@@ -21,7 +22,7 @@ const FLUSH_DELAY_MS = 2_000;
 const RETRY_MS = 60_000;
 
 type Queued = Omit<FunnelEvent, 'id' | 'sessionId'> & { id: string; sessionId: string };
-export type FunnelSend = (events: Queued[]) => Promise<boolean>;
+export type FunnelSend = (events: Queued[]) => Promise<FunnelSendResult>;
 
 let sessionId: string | null = null;
 let stepsThisSession = new Set<FunnelStep>();
@@ -47,7 +48,7 @@ function saveQueue(q: Queued[]): void {
 }
 
 /** The sender (the kiosk token is loaded with the outbox chunk, on first use). */
-async function defaultSend(events: Queued[]): Promise<boolean> {
+async function defaultSend(events: Queued[]): Promise<FunnelSendResult> {
   const [{ createFunnelEventSender }, { kioskTokens }] = await Promise.all([import('../leads/sync-client.ts'), import('./lead-outbox.ts')]);
   send ??= createFunnelEventSender({ getToken: () => kioskTokens().get() });
   return send(events);
@@ -65,7 +66,12 @@ function schedule(ms: number): void {
   timer = setTimeout(() => void flushFunnel(), ms);
 }
 
-/** Sends what is queued, a batch at a time; keeps what the server did not take. */
+/**
+ * Sends what is queued, a batch at a time; keeps what the server did not take. An event the server
+ * refuses (its time is outside what the server accepts: a kiosk clock far off, or an event older
+ * than the retention period) is dropped and the rest sent again, so one bad event cannot hold up
+ * the queue; a batch refused as a whole (sent by an older version) is dropped the same way.
+ */
 export function flushFunnel(): Promise<void> {
   flushing ??= (async () => {
     try {
@@ -73,9 +79,13 @@ export function flushFunnel(): Promise<void> {
         const q = queue();
         if (q.length === 0) return;
         const batch = q.slice(0, BATCH);
-        if (!(await sender(batch))) return schedule(RETRY_MS);
-        const sent = new Set(batch.map((e) => e.id));
-        saveQueue(queue().filter((e) => !sent.has(e.id)));
+        const result = await sender(batch);
+        if (result.kind === 'retry') return schedule(RETRY_MS);
+        const gone = result.kind === 'taken' || result.index === null ? batch : [batch[result.index]].filter((e) => e !== undefined);
+        if (result.kind === 'refused') console.warn(`funnel: the lead server refused ${result.index === null ? `a batch of ${batch.length} events` : `an event (${gone[0]?.type} at ${gone[0]?.at})`}; dropped`);
+        if (gone.length === 0) return schedule(RETRY_MS); // an index outside the batch: try later rather than loop
+        const ids = new Set(gone.map((e) => e.id));
+        saveQueue(queue().filter((e) => !ids.has(e.id)));
       }
     } finally {
       flushing = null;
@@ -86,7 +96,7 @@ export function flushFunnel(): Promise<void> {
 
 /** Records a funnel step of this kiosk session (once per session; the session starts first). */
 export function funnelStep(step: FunnelStep, now: Date = new Date()): boolean {
-  if (readLinkToken(now.getTime()) !== null) return false; // a customer's phone, not a kiosk
+  if (readLinkToken() !== null) return false; // a customer's phone, not a kiosk
   if (stepsThisSession.has(step)) return false;
   const q = queue();
   if (sessionId === null) {

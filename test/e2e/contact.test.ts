@@ -23,11 +23,33 @@ describe('contact form', () => {
     assertClean();
     await page.close();
   });
-  it('keeps a lead submitted while the lead server is unreachable in the outbox across a reload', async () => {
+  it('shows no form while it has never had the store’s privacy notice, and the form once the server answers', async () => {
     const { page, problems, assertClean } = await openPage(kiosk.browser, 'landscape');
-    // The lead server is down: every API call fails as a lost network would.
+    await page.goto(`${kiosk.server.url}/#/home`);
+    await page.evaluate(() => localStorage.removeItem('showroom-twin.consent-notice'));
     await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
     await page.goto(`${kiosk.server.url}/#/contact`);
+    await page.getByTestId('contact-notice-unavailable').getByRole('button').waitFor();
+    expect(await page.getByTestId('contact-form').count()).toBe(0);
+    expect(await page.getByTestId('contact-notice-unavailable').textContent()).toContain('不能在这里留下联系方式');
+    await page.unroute('**/api/**');
+    await page.getByTestId('contact-notice-unavailable').getByRole('button').click();
+    await page.getByTestId('contact-form').waitFor();
+    expect(await page.getByTestId('contact-form').textContent()).toContain('保存 365 天');
+    problems.failedRequests.length = 0;
+    problems.consoleErrors.length = 0;
+    assertClean();
+    await page.close();
+  });
+
+  it('keeps a lead submitted while the lead server is unreachable in the outbox across a reload', async () => {
+    const { page, problems, assertClean } = await openPage(kiosk.browser, 'landscape');
+    // The kiosk has shown the form before (it keeps the store's notice), then the lead server goes
+    // down: every API call fails as a lost network would.
+    await page.goto(`${kiosk.server.url}/#/contact`);
+    await page.getByTestId('contact-form').waitFor();
+    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await page.reload();
     await page.getByTestId('contact-form').waitFor();
     // Not a tab of its own: reached from the plan.
     expect(await page.getByTestId('nav-contact').count()).toBe(0);

@@ -127,9 +127,13 @@ describe('needs diagnosis', () => {
     // The QR code on screen decodes to the share link of exactly these answers, with this store's
     // share token (fetched from the lead server once the plan shows).
     const plain = planLink(lan, ANSWERS);
-    await expect.poll(() => decodeShownQr(page)).toMatch(/&k=stw_kiosk_[A-Za-z0-9_-]+$/);
+    await expect.poll(() => decodeShownQr(page)).toMatch(/&k=stw_(?:share|kiosk)_[A-Za-z0-9_-]+&x=\d{10}$/);
     const link = (await decodeShownQr(page))!;
     expect(link.startsWith(`${plain}&k=`)).toBe(true);
+    // The link carries the expiry the server gave the token, and the card says it in words.
+    const expiresS = Number(/&x=(\d+)$/.exec(link)![1]);
+    expect(expiresS * 1000 - Date.now()).toBeGreaterThan(6.9 * 24 * 3600_000);
+    expect(await page.getByTestId('share-expiry').textContent()).toMatch(/在手机上预约试驾：\d+月\d+日.*前有效/);
 
     // Opened on a phone, the link shows the same plan.
     const phone = await openPage(kiosk.browser, 'phone');
@@ -151,12 +155,14 @@ describe('needs diagnosis', () => {
     await phone.page.fill('input[name="phone"]', '13700137000');
     await phone.page.check('input[name="consentContact"]');
     await phone.page.getByTestId('contact-submit').click();
-    await phone.page.getByTestId('contact-done').waitFor();
+    // The phone says so once the showroom has it, not before.
+    await phone.page.getByTestId('contact-delivered').waitFor();
     await expect.poll(async () => ((await (await kiosk.server.api('/api/leads?phone=13700137000')).json()) as { total: number }).total).toBe(1);
     const [stored] = ((await (await kiosk.server.api('/api/leads?phone=13700137000')).json()) as { leads: { storeId: string; tags: { needs?: string[] } }[] }).leads;
     expect(stored).toMatchObject({ storeId: 'local', tags: { needs: expect.arrayContaining(['commuter']) } });
-    // The phone never asked for the kiosk's own token (it is not the kiosk), nor sent funnel events.
-    expect(phoneApi).toEqual(['POST /api/leads']);
+    // The phone asked the store's notice facts and sent the lead with the link's token; it never
+    // asked for the kiosk's own token (it is not the kiosk), nor sent funnel events.
+    expect(phoneApi).toEqual(['GET /api/consent-notice', 'POST /api/leads']);
     // Plain HTTP from another address is no secure context: the outbox sealed the lead without WebCrypto.
     expect(await phone.page.evaluate(() => ({ secure: isSecureContext, subtle: typeof crypto.subtle }))).toEqual({ secure: false, subtle: 'undefined' });
     phone.assertClean();
@@ -276,10 +282,12 @@ describe('needs diagnosis', () => {
   });
 
   it('on a phone with an old link (no store token), points to the showroom instead of taking a contact', async () => {
+    // A phone on the showroom network (the kiosk itself, on this machine, could deliver the lead).
     const { page, assertClean } = await openPage(kiosk.browser, 'phone');
-    await page.goto(`${kiosk.server.url}/#/home`);
+    const lan = `http://${SHOWROOM_HOST}:${kiosk.server.port}`;
+    await page.goto(`${lan}/#/home`);
     await page.evaluate(() => localStorage.removeItem('showroom-twin.link-token'));
-    await page.goto(planLink(kiosk.server.url, ANSWERS));
+    await page.goto(planLink(lan, ANSWERS));
     await waitForPlan(page);
     expect(await page.getByTestId('plan-test-drive').count()).toBe(0);
     expect(await page.getByTestId('plan-test-drive-elsewhere').textContent()).toContain('展台');
@@ -290,8 +298,8 @@ describe('needs diagnosis', () => {
   it('keeps a lead draft and opens the contact form when the customer wants a test drive', async () => {
     const { page, assertClean } = await openPage(kiosk.browser);
     const kioskToken = ((await (await fetch(`${kiosk.server.url}/api/kiosk-config`)).json()) as { token: string }).token;
-    const share = await fetch(`${kiosk.server.url}/api/share-tokens`, { method: 'POST', headers: { authorization: `Bearer ${kioskToken}` } });
-    await page.goto(planLink(kiosk.server.url, ANSWERS, ((await share.json()) as { token: string }).token));
+    const share = (await (await fetch(`${kiosk.server.url}/api/share-tokens`, { method: 'POST', headers: { authorization: `Bearer ${kioskToken}` } })).json()) as { token: string; expiresAt: string };
+    await page.goto(planLink(kiosk.server.url, ANSWERS, { token: share.token, expiresAtMs: Date.parse(share.expiresAt) }));
     await waitForPlan(page);
     await page.getByTestId('plan-test-drive').click();
     await page.getByTestId('contact-form').waitFor();

@@ -7,7 +7,7 @@ const params = { dealerName: '星辰汽车浦东店', makerName: 'Vela', retenti
 describe('consentNotice', () => {
   it.each(['zh-CN', 'en'] as const)('states purpose, categories and retention in %s, with a version the lead accepts', (locale) => {
     const n = consentNotice(locale, params);
-    expect(n.textVersion).toBe(`2026-05/${locale}`);
+    expect(n.textVersion).toBe(`2026-12/${locale}`);
     expect(n.body.join(' ')).toContain('365');
     expect(n.crossBorderCrm).toBeNull();
     const lead = { id: crypto.randomUUID(), contact: { name: 'a', phone: '13812345678' }, consent: { contact: true, textVersion: n.textVersion } };

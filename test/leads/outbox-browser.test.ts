@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, makeFixture, type Fixture } from '../server/helpers.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-type Harness = { open(): Promise<void>; enqueue(phone: string): Promise<string>; retryAll(): Promise<unknown>; status(): Promise<{ pending: number; sent: number; failed: number; persisted: boolean | null }> };
+type Status = { pending: number; sent: number; failed: number; persisted: boolean | null; entries: { id: string; state: string }[] };
+type Harness = { open(options?: { locks?: boolean }): Promise<void>; enqueue(phone: string): Promise<string>; syncNow(): Promise<unknown>; retryAll(): Promise<unknown>; status(): Promise<Status> };
 declare const harness: Harness;
 
 describe('kiosk outbox in Chromium', () => {
@@ -80,6 +81,44 @@ describe('kiosk outbox in Chromium', () => {
     const list = (await f.app.inject({ url: '/api/leads?phone=13600001234', headers: auth(f.tokens.manager) })).json();
     expect(list.total).toBe(1);
     expect(list.leads[0].id).toBe(id);
+    await context.close();
+  }, 60_000);
+
+  it.each([
+    ['with the Web Lock', true],
+    ['without it (the transactions alone)', false],
+  ])('two tabs on one outbox (%s): the lead is delivered once and no late answer in the other tab undoes it', async (_name, locks) => {
+    const context = await browser.newContext();
+    const [tabA, tabB] = [await context.newPage(), await context.newPage()];
+    for (const tab of [tabA, tabB]) {
+      await tab.goto(url);
+      await tab.evaluate((l) => harness.open({ locks: l }), locks);
+    }
+    // Tab A's first send hangs at the network and is answered 503 later; every other send goes through.
+    let releaseA: (() => void) | undefined;
+    let posts = 0;
+    await context.route('**/api/leads', async (route) => {
+      if (posts++ === 0) {
+        await new Promise<void>((resolve) => (releaseA = resolve));
+        return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable","message":"later"}' });
+      }
+      return route.continue();
+    });
+    const id = await tabA.evaluate(() => harness.enqueue('13600004321'));
+    const sendA = tabA.evaluate(() => harness.syncNow());
+    await expect.poll(() => releaseA !== undefined).toBe(true);
+    const sendB = tabB.evaluate(() => harness.syncNow());
+    if (!locks) await sendB; // B delivers while A's send still hangs
+    releaseA!();
+    await sendA;
+    await sendB;
+    // With the lock, B ran after A and found the entry backing off: a retry delivers it.
+    if (locks) await tabB.evaluate(() => harness.retryAll());
+    for (const tab of [tabA, tabB]) expect((await tab.evaluate(() => harness.status())).entries.find((e) => e.id === id)?.state).toBe('sent');
+    await tabA.evaluate(() => harness.retryAll());
+    const list = (await f.app.inject({ url: '/api/leads?phone=13600004321', headers: auth(f.tokens.manager) })).json();
+    expect(list.total).toBe(1);
+    expect(posts).toBe(2); // nothing sent again after it was delivered
     await context.close();
   }, 60_000);
 });

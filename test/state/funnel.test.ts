@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LINK_TOKEN_KEY, saveLinkToken } from '../../src/leads/link-token.ts';
+import type { FunnelSendResult } from '../../src/leads/sync-client.ts';
 import { FUNNEL_QUEUE_KEY, flushFunnel, funnelStep, setFunnelSender, startFunnel } from '../../src/state/funnel.ts';
 import { usePlanStore } from '../../src/state/plan-store.ts';
 import { recordEvent } from '../../src/state/session-events.ts';
@@ -12,12 +13,18 @@ const queued = () => JSON.parse(localStorage.getItem(FUNNEL_QUEUE_KEY) ?? '[]') 
 describe('kiosk funnel events', () => {
   const sent: Q[][] = [];
   let accept = true;
+  /** The server's answer for a batch, where a test wants one; else taken or retried as `accept` says. */
+  let answer: ((events: Q[]) => FunnelSendResult | undefined) | undefined;
   beforeEach(() => {
     localStorage.clear();
     resetKioskSession();
     sent.length = 0;
     accept = true;
-    setFunnelSender(async (events) => (sent.push(events as Q[]), accept));
+    answer = undefined;
+    setFunnelSender(async (events) => {
+      sent.push(events as Q[]);
+      return answer?.(events as Q[]) ?? (accept ? { kind: 'taken' } : { kind: 'retry' });
+    });
   });
   afterEach(() => vi.useRealTimers());
 
@@ -51,8 +58,37 @@ describe('kiosk funnel events', () => {
     expect(sent.slice(1).map((b) => b.length)).toEqual([100, 30]);
   });
 
+  it('drops an event the server refuses (its time out of range) and sends the rest, so the queue never sticks', async () => {
+    for (let i = 0; i < 5; i++) {
+      resetKioskSession();
+      funnelStep('session_started');
+    }
+    const bad = queued()[2]!.id;
+    answer = (events) => {
+      const i = events.findIndex((e) => e.id === bad);
+      return i >= 0 ? { kind: 'refused', index: i } : undefined;
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await flushFunnel();
+    expect(queued()).toEqual([]);
+    expect(sent.map((b) => b.length)).toEqual([5, 4]);
+    expect(sent[1]!.map((e) => e.id)).not.toContain(bad);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
+  it('drops a batch the server refuses as a whole instead of resending it forever', async () => {
+    funnelStep('session_started');
+    answer = () => ({ kind: 'refused', index: null });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await flushFunnel();
+    expect(queued()).toEqual([]);
+    expect(sent).toHaveLength(1);
+    warn.mockRestore();
+  });
+
   it('records nothing on a customer’s phone that opened a share link', () => {
-    saveLinkToken(`stw_kiosk_${'d'.repeat(43)}`, Date.now());
+    saveLinkToken({ token: `stw_share_${'d'.repeat(43)}`, expiresAtMs: Date.now() + 3600_000 });
     expect(funnelStep('plan_viewed')).toBe(false);
     expect(queued()).toEqual([]);
     localStorage.removeItem(LINK_TOKEN_KEY);

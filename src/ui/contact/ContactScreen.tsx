@@ -1,29 +1,59 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { ConsentNoticeParams } from '../../leads/api-schema.ts';
 import { consentNotice } from '../../leads/consent-notice.ts';
+import type { SendVia } from '../../leads/outbox.ts';
+import { cachedNotice, loadNotice } from '../../state/consent-notice.ts';
 import { useLeadDraft } from '../../state/lead-draft.ts';
 import { funnelStep } from '../../state/funnel.ts';
-import { leadOutbox, startLeadSync } from '../../state/lead-outbox.ts';
+import { leadChannel, leadOutbox, startLeadSync } from '../../state/lead-outbox.ts';
 import { useNavStore } from '../../state/nav-store.ts';
+import { usePlanStore } from '../../state/plan-store.ts';
 import { useI18n } from '../use-i18n.ts';
+import { ContactDone } from './ContactDone.tsx';
 import { EMPTY_FORM, leadFromForm, testDriveSlots, type ContactFormState, type FormProblem } from './contact-form.ts';
 import { contactText } from './messages.ts';
 import './contact.css';
 
-/** Days the dealer keeps a lead after the last interaction (the server's RETENTION_DAYS default). */
-const RETENTION_DAYS = 365;
+/** The notice's facts for this way of sending: the cached copy at once, then the server's. */
+function useNoticeParams(via: SendVia | null): { params: ConsentNoticeParams | null; loading: boolean; retry: () => void } {
+  const [params, setParams] = useState<ConsentNoticeParams | null>(() => (via ? cachedNotice(via) : null));
+  const [loading, setLoading] = useState(via !== null);
+  const [attempt, setAttempt] = useState(0);
+  const key = via?.kind === 'link' ? via.token : via?.kind;
+  useEffect(() => {
+    if (!via) return;
+    let live = true;
+    setLoading(true);
+    void loadNotice(via).then((p) => {
+      if (!live) return;
+      setParams(p);
+      setLoading(false);
+    });
+    return () => {
+      live = false;
+    };
+    // `key` stands for `via`, a new object on every render.
+  }, [key, attempt]);
+  return { params, loading, retry: () => setAttempt((n) => n + 1) };
+}
 
 /**
- * Consent first: the notice, then the fields, then the separate consents. Submitting writes the lead
- * to the kiosk's outbox before any network; the outbox sends it when it can.
+ * Consent first: the notice (its facts from the lead server: dealer, maker, retention, a CRM
+ * outside mainland China), then the fields, then the separate consents. Submitting writes the lead
+ * to the outbox before any network; the outbox sends it when it can. On a phone whose share link
+ * can no longer deliver a lead, the form is not offered at all.
  */
 export function ContactScreen() {
   const { locale } = useI18n();
   const c = (k: Parameters<typeof contactText>[1]) => contactText(locale, k);
-  const notice = consentNotice(locale, { dealerName: c('dealer'), makerName: c('maker'), retentionDays: RETENTION_DAYS });
+  const fromLink = usePlanStore((s) => s.origin === 'link');
+  const [channel, setChannel] = useState(() => leadChannel(Date.now(), fromLink));
+  const via = channel.kind === 'closed' ? null : channel;
+  const { params, loading, retry } = useNoticeParams(via);
   const draft = useLeadDraft((s) => s.draft);
   const [form, setForm] = useState<ContactFormState>(EMPTY_FORM);
   const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [state, setState] = useState<'editing' | 'saving' | 'done' | 'failed'>('editing');
+  const [state, setState] = useState<{ kind: 'editing' | 'saving' | 'failed' } | { kind: 'done'; id: string; via: SendVia }>({ kind: 'editing' });
   const slots = useMemo(() => testDriveSlots(new Date()), []);
   const set = <K extends keyof ContactFormState>(key: K, value: ContactFormState[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -32,6 +62,22 @@ export function ContactScreen() {
     if (fixed) setProblems((p) => p.filter((x) => x !== fixed));
   };
 
+  if (state.kind === 'done') return <ContactDone id={state.id} via={state.via} />;
+  if (!via) return <ContactClosed />;
+  if (!params) {
+    return (
+      <section className="contact card contact--done" role="status" data-testid="contact-notice-unavailable">
+        <p>{loading ? c('notice.loading') : c('notice.unavailable')}</p>
+        {!loading && (
+          <button type="button" className="button" onClick={retry}>
+            {c('notice.retry')}
+          </button>
+        )}
+      </section>
+    );
+  }
+  const notice = consentNotice(locale, { dealerName: params.dealerName[locale], makerName: params.makerName[locale], retentionDays: params.retentionDays, ...(params.crmLocation ? { crmLocation: params.crmLocation[locale] } : {}) });
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const result = leadFromForm(form, notice, draft, new Date());
@@ -39,32 +85,22 @@ export function ContactScreen() {
       setProblems(result.problems);
       return;
     }
+    // The link may have expired while the customer typed: then nothing is stored at all.
+    const now = leadChannel(Date.now(), fromLink);
+    if (now.kind === 'closed') return setChannel(now);
     setProblems([]);
-    setState('saving');
+    setState({ kind: 'saving' });
     try {
       const box = await leadOutbox();
-      await box.enqueue(result.lead as Parameters<typeof box.enqueue>[0]);
+      const id = await box.enqueue(result.lead as Parameters<typeof box.enqueue>[0], now);
       useLeadDraft.getState().clear();
       funnelStep('lead_submitted');
-      setState('done');
+      setState({ kind: 'done', id, via: now });
       void startLeadSync();
     } catch {
-      setState('failed');
+      setState({ kind: 'failed' });
     }
   };
-
-  if (state === 'done') {
-    return (
-      <section className="contact card contact--done" role="status" data-testid="contact-done">
-        <h1>{c('done.title')}</h1>
-        <p>{c('done.body')}</p>
-        {!navigator.onLine && <p className="contact__offline">{c('done.offline')}</p>}
-        <button type="button" className="button button--primary" onClick={() => useNavStore.getState().go('home')}>
-          {c('done.again')}
-        </button>
-      </section>
-    );
-  }
 
   const slotLabel = (iso: string) =>
     new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', weekday: 'short', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -124,10 +160,24 @@ export function ContactScreen() {
         ))}
       </fieldset>
       {problem('consent')}
-      {state === 'failed' && <p className="contact__problem" role="alert">{c('error.storage')}</p>}
-      <button type="submit" className="button button--primary contact__submit" disabled={state === 'saving'} data-testid="contact-submit">
-        {state === 'saving' ? c('saving') : c('submit')}
+      {state.kind === 'failed' && <p className="contact__problem" role="alert">{c('error.storage')}</p>}
+      <button type="submit" className="button button--primary contact__submit" disabled={state.kind === 'saving'} data-testid="contact-submit">
+        {state.kind === 'saving' ? c('saving') : c('submit')}
       </button>
     </form>
+  );
+}
+
+/** A phone whose share link can no longer deliver a lead: where to leave the contact instead. */
+function ContactClosed() {
+  const { locale } = useI18n();
+  return (
+    <section className="contact card contact--done" role="status" data-testid="contact-closed">
+      <h1>{contactText(locale, 'closed.title')}</h1>
+      <p>{contactText(locale, 'closed.body')}</p>
+      <button type="button" className="button button--primary" onClick={() => useNavStore.getState().go('home')}>
+        {contactText(locale, 'done.again')}
+      </button>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { planLink, type Answers } from '../../plan/index.ts';
 import { shareOrigin } from '../../state/kiosk-config.ts';
+import type { LinkToken } from '../../leads/link-token.ts';
 import { shareLinkToken } from '../../state/lead-outbox.ts';
 import { qrMatrix, qrPath } from './qr-matrix.ts';
 import { useNeedsI18n } from './use-needs-i18n.ts';
@@ -10,11 +11,12 @@ const QUIET_ZONE = 4;
 
 /**
  * A QR code of the plan link: the customer's phone opens the same plan from the answers alone, and
- * with this store's share token (when the lead server gives one) can book a test drive there.
+ * with this store's share token (when the lead server gives one) can book a test drive there, until
+ * the token's expiry, which the card states in words.
  */
 export function ShareCode({ answers }: { answers: Answers }) {
-  const { n } = useNeedsI18n();
-  const [storeToken, setStoreToken] = useState<string | null>(null);
+  const { n, locale } = useNeedsI18n();
+  const [storeToken, setStoreToken] = useState<LinkToken | null>(null);
   useEffect(() => {
     let live = true;
     void shareLinkToken().then((t) => live && setStoreToken(t));
@@ -46,7 +48,15 @@ export function ShareCode({ answers }: { answers: Answers }) {
           {n('plan.share')}
         </h2>
         <p className="plan-card__note">{n('plan.share.note')}</p>
+        <p className="plan-card__note" data-testid="share-expiry">
+          {storeToken ? n('plan.share.until', { until: untilText(locale, storeToken.expiresAtMs) }) : n('plan.share.noBooking')}
+        </p>
       </div>
     </section>
   );
+}
+
+/** `12月8日 20:21` / `8 Dec, 20:21`, showroom time. */
+function untilText(locale: string, ms: number): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 }

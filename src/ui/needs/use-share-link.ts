@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { saveLinkToken } from '../../leads/link-token.ts';
+import { linkTokenFromParams, saveLinkToken } from '../../leads/link-token.ts';
 import { PLAN_ROUTE } from '../../plan/index.ts';
 import { usePlanStore } from '../../state/plan-store.ts';
 
@@ -15,10 +15,14 @@ export function useShareLink(): void {
     const apply = () => {
       const token = shareToken(location.hash);
       if (token === null) return;
-      // The store token the kiosk added: kept for the lead outbox, then taken out of the address bar.
-      const storeToken = new URLSearchParams(location.hash.slice(PLAN_ROUTE.length + 1)).get('k');
-      if (storeToken !== null) {
-        saveLinkToken(storeToken, Date.now());
+      // The store token the kiosk added, with the expiry the server gave it: kept for the lead
+      // outbox, then taken out of the address bar (a reload finds it in storage). A token without
+      // an expiry (a link from an older kiosk, or a damaged one) is not kept: the phone could not
+      // tell when it stops working.
+      const params = new URLSearchParams(location.hash.slice(PLAN_ROUTE.length + 1));
+      if (params.has('k') || params.has('x')) {
+        const storeToken = linkTokenFromParams(params);
+        if (storeToken) saveLinkToken(storeToken);
         history.replaceState(null, '', `${location.pathname}${location.search}${PLAN_ROUTE}?a=${token}`);
       }
       usePlanStore.getState().openLink(token);

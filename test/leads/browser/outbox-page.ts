@@ -1,6 +1,7 @@
 /**
  * Browser-side harness for outbox-browser.test.ts: the real outbox and sync client, wired as the
- * kiosk will wire them, exposed on window for the test to drive. Bundled by the test with vite.
+ * kiosk wires them (Web Locks and a BroadcastChannel between tabs), exposed on window for the test
+ * to drive. Bundled by the test with vite.
  */
 import { openLeadOutbox, type LeadOutbox } from '../../../src/leads/outbox.ts';
 import { createLeadSender, fetchLocalKioskToken } from '../../../src/leads/sync-client.ts';
@@ -8,18 +9,22 @@ import { createLeadSender, fetchLocalKioskToken } from '../../../src/leads/sync-
 let outbox: LeadOutbox | undefined;
 
 const harness = {
-  async open(): Promise<void> {
+  /** `locks: false` leaves the Web Lock out, as on a page without it (plain HTTP from another address). */
+  async open(options: { locks?: boolean } = {}): Promise<void> {
     const local = await fetchLocalKioskToken();
     outbox = await openLeadOutbox({
-      send: createLeadSender({ getToken: async () => local?.token ?? null }),
+      send: createLeadSender({ tokens: { choose: async () => (local ? { token: local.token, source: 'local' } : null) } }),
       now: Date.now,
       random: Math.random,
       newId: () => crypto.randomUUID(),
       storage: navigator.storage,
+      locks: options.locks === false ? null : navigator.locks,
+      channel: new BroadcastChannel('showroom-lead-outbox'),
       baseDelayMs: 50,
     });
   },
-  enqueue: (phone: string) => outbox!.enqueue({ contact: { name: '王小明', phone }, consent: { contact: true, textVersion: '2026-05/zh-CN' } }),
+  enqueue: (phone: string) => outbox!.enqueue({ contact: { name: '王小明', phone }, consent: { contact: true, textVersion: '2026-12/zh-CN' } }),
+  syncNow: () => outbox!.syncNow(),
   retryAll: () => outbox!.retryAll(),
   status: () => outbox!.status(),
 };

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// A customer's phone on the showroom network, not the kiosk on the server's machine.
+// @vitest-environment-options {"url": "http://192.168.1.20:8080/"}
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
@@ -52,10 +54,17 @@ describe('TestDriveButton', () => {
     expect(host.querySelector('[data-testid="plan-test-drive"]')).toBeNull();
     expect(host.querySelector('[data-testid="plan-test-drive-elsewhere"]')!.textContent).toContain('展台');
 
-    saveLinkToken(`stw_kiosk_${'c'.repeat(43)}`, Date.now());
+    saveLinkToken({ token: `stw_share_${'c'.repeat(43)}`, expiresAtMs: Date.now() + 3600_000 });
     act(() => root.render(<TestDriveButton key="again" answers={answers} plan={plan} />));
     expect(host.querySelector('[data-testid="plan-test-drive"]')).not.toBeNull();
+
+    // Past the expiry the server gave the token: no form, the showroom instead.
+    saveLinkToken({ token: `stw_share_${'c'.repeat(43)}`, expiresAtMs: Date.now() - 1 });
+    act(() => root.render(<TestDriveButton key="expired" answers={answers} plan={plan} />));
+    expect(host.querySelector('[data-testid="plan-test-drive"]')).toBeNull();
+    expect(host.querySelector('[data-testid="plan-test-drive-elsewhere"]')).not.toBeNull();
     act(() => root.unmount());
+    localStorage.removeItem(LINK_TOKEN_KEY);
     usePlanStore.getState().reset();
   });
 });
