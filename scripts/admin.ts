@@ -29,10 +29,11 @@ async function main(argv: string[]): Promise<void> {
   });
   const [noun, verb] = positionals;
   const config = loadConfig();
-  const { db } = await openStorage(config, Date.now());
+  const { db, notices } = await openStorage(config, Date.now());
   const now = Date.now();
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const info = (line: string) => process.stderr.write(`${line}\n`);
+  for (const line of notices) info(line);
   try {
     switch (`${noun} ${verb}`) {
       case 'store create': {

@@ -9,6 +9,10 @@ const EnvSchema = z.object({
   /** Optional PostgreSQL schema (created if missing); lets tests and tenants share a database. */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
   LEAD_ENCRYPTION_KEY: z.string().optional(),
+  /** Path of the key file (default: the OS config location, key-file.ts); never inside DATA_DIR. */
+  LEAD_KEY_FILE: z.string().optional(),
+  /** `1` accepts a key inside DATA_DIR (a copy of the data folder then decrypts it). */
+  ALLOW_KEY_IN_DATA_DIR: z.enum(['0', '1']).default('0'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   /** How long consent records outlive an erased lead, as proof. */

@@ -15,7 +15,8 @@ const PURGE_INTERVAL_MS = 3600_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db, keys } = await openStorage(config, Date.now());
+  const { db, keys, notices } = await openStorage(config, Date.now());
+  for (const line of notices) process.stderr.write(`${line}\n`);
   const { localKiosk, managerToken } = await bootstrap(db, config.DATA_DIR, config.LOCAL_STORE_ID, Date.now());
   const worker =
     config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET

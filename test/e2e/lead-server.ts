@@ -1,7 +1,7 @@
 /**
  * Browser-test fixture: the real lead server (`tsx src/server/main.ts`, as `npm run serve` starts
  * it) serving a snapshot of the built kiosk (dist/) on a free port, with SQLite in a fresh temporary
- * DATA_DIR. It reads the manager token from the first-start banner on stderr, so tests can query
+ * DATA_DIR and its key file in another temporary folder (LEAD_KEY_FILE: never the real home). It reads the manager token from the first-start banner on stderr, so tests can query
  * and manage leads through the API the way a manager would. Build first (`npx vite build`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,7 +42,7 @@ export interface LeadServer {
 
 /** Variables of src/server/config.ts a developer's shell must not leak into a test server. */
 const SERVER_VARS = [
-  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_SCHEMA', 'LEAD_ENCRYPTION_KEY', 'RATE_LIMIT_PER_MINUTE', 'RETENTION_DAYS',
+  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_SCHEMA', 'LEAD_ENCRYPTION_KEY', 'LEAD_KEY_FILE', 'ALLOW_KEY_IN_DATA_DIR', 'RATE_LIMIT_PER_MINUTE', 'RETENTION_DAYS',
   'CONSENT_PROOF_DAYS', 'CRM_WEBHOOK_URL', 'CRM_WEBHOOK_SECRET', 'CRM_OUTSIDE_MAINLAND', 'CRM_MAX_ATTEMPTS', 'LOCAL_STORE_ID',
   'STATIC_DIR', 'TRUST_PROXY', 'LOG_LEVEL',
 ];
@@ -103,8 +103,10 @@ async function stopServer(running: Running): Promise<void> {
 export async function startLeadServer(options: LeadServerOptions = {}): Promise<LeadServer> {
   const staticDir = options.staticDir ?? (await snapshotDist());
   const dataDir = mkdtempSync(join(tmpdir(), 'showroom-leads-'));
+  const keyDir = mkdtempSync(join(tmpdir(), 'showroom-leads-key-'));
   const cleanup = () => {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(keyDir, { recursive: true, force: true });
     if (!options.staticDir) rmSync(staticDir, { recursive: true, force: true });
   };
   const baseEnv: NodeJS.ProcessEnv = { ...process.env };
@@ -114,6 +116,7 @@ export async function startLeadServer(options: LeadServerOptions = {}): Promise<
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    LEAD_KEY_FILE: join(keyDir, 'lead.key'),
     STATIC_DIR: staticDir,
     LOG_LEVEL: 'silent',
     // Tests poll the API; the kiosk and the test share 127.0.0.1.
