@@ -45,7 +45,8 @@ export type BuildAppOptions = {
   staticDir?: string;
   localKiosk?: LocalKiosk;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  /** Reverse proxies (addresses, CIDR ranges: TRUST_PROXY) whose X-Forwarded-For gives the client address; none by default. */
+  trustProxy?: readonly string[];
 };
 
 /** Log serializers that keep personal data out: no headers, no query strings, no bodies. */
@@ -58,7 +59,8 @@ const serializers = {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
   const logger = options.logger === undefined || options.logger === false ? false : { ...(typeof options.logger === 'object' ? options.logger : {}), serializers };
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false, return503OnClosing: true });
+  const trustProxy = options.trustProxy?.length ? [...options.trustProxy] : false;
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy, return503OnClosing: true });
   const auth = new TokenAuth(options.db, options.tokenCacheMs ?? 5000, now);
   const ctx: AppContext = { db: options.db, keys: options.keys, auth, now, crmEnabled: options.crmEnabled ?? false, onLeadStored: options.onLeadStored ?? (() => undefined) };
 

@@ -1,5 +1,6 @@
 /** Server configuration from the environment, parsed once at the edge. */
 import { z } from 'zod';
+import { parseTrustProxy } from './trust-proxy.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -24,7 +25,18 @@ const EnvSchema = z.object({
   /** Store of the kiosk on this machine, created at first start. */
   LOCAL_STORE_ID: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).default('local'),
   STATIC_DIR: z.string().default('dist'),
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; `0`/unset: none. */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 

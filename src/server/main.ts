@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     onLeadStored: () => worker?.notify(),
     staticDir: resolve(config.STATIC_DIR),
     localKiosk,
-    trustProxy: config.TRUST_PROXY === '1',
+    trustProxy: config.TRUST_PROXY,
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
   const retentionMs = config.RETENTION_DAYS * 24 * 3600_000;

@@ -21,19 +21,23 @@ export type LocalKiosk = { token: string; storeId: string };
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 
+/** Headers a reverse proxy adds; the kiosk browser on this machine sends none of them. */
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'via', 'x-forwarded-host', 'x-forwarded-proto'] as const;
+
 /**
  * A request from a browser on this machine, to this server directly: loopback socket, a loopback
  * Host (defeats DNS rebinding: a page on evil.example resolved to 127.0.0.1 still sends its own
  * Host), no proxy headers, and not a cross-site fetch (another origin cannot read the answer anyway:
- * no CORS).
+ * no CORS). It reads the socket and the raw headers, never `req.ip`/`req.host`: with TRUST_PROXY
+ * those come from X-Forwarded-* and a client could claim 127.0.0.1. A proxy on this machine must
+ * add one of PROXY_HEADERS, or every client it forwards would look local.
  */
 export function isLocalRequest(req: FastifyRequest): boolean {
   const h = req.headers;
   return (
     LOOPBACK.has(req.socket.remoteAddress ?? '') &&
     isLoopbackHost(h.host ?? '') &&
-    h['x-forwarded-for'] === undefined &&
-    h.forwarded === undefined &&
+    PROXY_HEADERS.every((name) => h[name] === undefined) &&
     (h['sec-fetch-site'] === undefined || h['sec-fetch-site'] === 'same-origin' || h['sec-fetch-site'] === 'none')
   );
 }

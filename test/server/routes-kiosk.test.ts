@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.ts';
 import { auth, BACKENDS, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
 
 describe.each(BACKENDS)('kiosk routes (%s)', (backend) => {
@@ -56,5 +57,39 @@ describe.each(BACKENDS)('kiosk routes (%s)', (backend) => {
     const res = await f.app.inject({ method: 'POST', url: '/api/events', headers: auth(f.tokens.kiosk), payload: { events: [{ ...ev, phone: '13812345678' }] } });
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe('events.0');
+  });
+});
+
+describe.each(BACKENDS)('the local kiosk’s config with a trusted proxy on loopback (%s)', (backend) => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await makeFixture(backend, { localKiosk: { token: 'stw_kiosk_local', storeId: 'store-a' }, trustProxy: loadConfig({ TRUST_PROXY: '127.0.0.1,::1' }).TRUST_PROXY });
+  });
+  afterAll(() => f.close());
+
+  const from = (remoteAddress: string, headers: Record<string, string> = {}) => f.app.inject({ url: '/api/kiosk-config', remoteAddress, headers: { host: '127.0.0.1:8080', ...headers } });
+
+  it('still answers the kiosk browser on this machine (no proxy headers)', async () => {
+    expect((await from('127.0.0.1')).statusCode).toBe(200);
+    expect((await from('::1')).statusCode).toBe(200);
+  });
+
+  it('refuses anything the proxy forwarded, whichever header it marks it with', async () => {
+    const forwarded: Record<string, string>[] = [
+      { 'x-forwarded-for': '192.168.1.20' },
+      { 'x-forwarded-for': '127.0.0.1' }, // a client claiming to be local: the proxy appends what it saw, or not
+      { forwarded: 'for=192.168.1.20' },
+      { 'x-real-ip': '192.168.1.20' },
+      { via: '1.1 nginx' },
+      { 'x-forwarded-host': 'kiosk.example' },
+      { 'x-forwarded-proto': 'https' },
+    ];
+    for (const headers of forwarded) {
+      expect((await from('127.0.0.1', headers)).statusCode, JSON.stringify(headers)).toBe(403);
+    }
+  });
+
+  it('refuses a LAN client that forges a loopback X-Forwarded-For', async () => {
+    expect((await from('192.168.1.20', { 'x-forwarded-for': '127.0.0.1' })).statusCode).toBe(403);
   });
 });
