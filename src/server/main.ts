@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db, keys, notices } = await openStorage(config, Date.now());
   for (const line of notices) process.stderr.write(`${line}\n`);
-  const { localKiosk, managerToken } = await bootstrap(db, config.DATA_DIR, config.LOCAL_STORE_ID, Date.now());
+  const { localKiosk, managerTokenFile } = await bootstrap(db, config.DATA_DIR, config.LOCAL_STORE_ID, Date.now());
   const worker =
     config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET
       ? createCrmWorker({ db, keys, url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, maxAttempts: config.CRM_MAX_ATTEMPTS, crmOutsideMainland: config.CRM_OUTSIDE_MAINLAND === '1' })
@@ -51,8 +51,11 @@ async function main(): Promise<void> {
   // One write, so whoever reads stderr (tests, supervisors) gets the whole banner at once.
   process.stderr.write(
     `\nShowroom Twin lead server on ${address} (${storage})\n  kiosk: open ${address}/ on this machine; it fetches its token from /api/kiosk-config (store "${localKiosk.storeId}")\n` +
-      (managerToken
-        ? `  FIRST START: manager token (shown once, keep it safe):\n\n    ${managerToken}\n\n  use it as "Authorization: Bearer <token>", e.g. curl -H "Authorization: Bearer $TOKEN" ${address}/api/leads\n  more tokens: npm run -s admin -- token create --role rep --store ${localKiosk.storeId}\n\n`
+      // Only the path: stderr is the log stream, and the token reads every contact.
+      (managerTokenFile
+        ? `  FIRST START: a manager token was written to this file, readable only by this user:\n\n    ${managerTokenFile}\n\n` +
+          `  Read it, keep it in a password manager, then delete the file. Use it as "Authorization: Bearer <token>",\n` +
+          `  e.g. curl -H "Authorization: Bearer $TOKEN" ${address}/api/leads\n  more tokens: npm run -s admin -- token create --role rep --store ${localKiosk.storeId}\n\n`
         : ''),
   );
 

@@ -5,14 +5,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKENDS, PG_URL } from './helpers.ts';
 
-type Instance = { child: ChildProcess; url: string; managerToken: string | null; kioskToken: string; stderr: string };
+/** `managerToken`: read from the file whose path the first start prints (null on later starts). */
+type Instance = { child: ChildProcess; url: string; managerToken: string | null; managerTokenFile: string | null; kioskToken: string; stderr: string };
 const children: ChildProcess[] = [];
 /** Holds every test's key files and config folders: no server here touches the real home directory. */
 const keyRoot = mkdtempSync(join(tmpdir(), 'leads-keys-'));
@@ -37,9 +38,10 @@ async function startServer(env: Record<string, string>): Promise<Instance> {
     });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
   });
-  const managerToken = /(stw_manager_[\w-]+)/.exec(err)?.[1] ?? null;
+  const managerTokenFile = /FIRST START: a manager token was written[^\n]*\n\s*\n {4}([^\n]+)\n/.exec(err)?.[1] ?? null;
+  const managerToken = managerTokenFile ? readFileSync(managerTokenFile, 'utf8').trim() : null;
   const kioskToken = ((await (await fetch(`${url}/api/kiosk-config`)).json()) as { token: string }).token;
-  return { child, url, managerToken, kioskToken, stderr: err };
+  return { child, url, managerToken, managerTokenFile, kioskToken, stderr: err };
 }
 
 function kill(i: Instance): Promise<void> {
@@ -124,6 +126,12 @@ describe('durability of the real server', () => {
       let server = await startServer(env);
       const manager = server.managerToken;
       expect(manager).toMatch(/^stw_manager_/);
+      // Only the file's path is printed, never the token; the file is the owner's alone.
+      expect(server.managerTokenFile).toBe(join(dataDir, 'first-start-manager-token.txt'));
+      expect(server.stderr).not.toContain(manager);
+      expect(server.stderr).not.toMatch(/stw_/);
+      expect(server.stderr).toMatch(/keep it in a password manager.*delete the file/s);
+      expect(statSync(server.managerTokenFile!).mode & 0o777).toBe(0o600);
       const leads = makeLeads(400, 5);
       let killed: Promise<void> | undefined;
       const acked = await burst(() => server, leads, 40, (n) => {
