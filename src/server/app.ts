@@ -41,6 +41,8 @@ export type BuildAppOptions = {
   tokenCacheMs?: number;
   crmEnabled?: boolean;
   onLeadStored?: () => void;
+  /** Share-link tokens a kiosk may mint per hour (SHARE_TOKENS_PER_HOUR, default 6). */
+  shareTokensPerHour?: number;
   /** Built kiosk to serve with SPA fallback (dist/); omitted in API-only tests. */
   staticDir?: string;
   localKiosk?: LocalKiosk;
@@ -62,7 +64,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const trustProxy = options.trustProxy?.length ? [...options.trustProxy] : false;
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy, return503OnClosing: true });
   const auth = new TokenAuth(options.db, options.tokenCacheMs ?? 5000, now);
-  const ctx: AppContext = { db: options.db, keys: options.keys, auth, now, crmEnabled: options.crmEnabled ?? false, onLeadStored: options.onLeadStored ?? (() => undefined) };
+  const ctx: AppContext = {
+    db: options.db, keys: options.keys, auth, now, crmEnabled: options.crmEnabled ?? false, onLeadStored: options.onLeadStored ?? (() => undefined),
+    shareTokensPerHour: options.shareTokensPerHour ?? 6,
+  };
 
   const apiRoutes: string[] = [];
   app.addHook('onRoute', (r) => {

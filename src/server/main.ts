@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     db,
     keys,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    shareTokensPerHour: config.SHARE_TOKENS_PER_HOUR,
     crmEnabled: worker !== undefined,
     onLeadStored: () => worker?.notify(),
     staticDir: resolve(config.STATIC_DIR),

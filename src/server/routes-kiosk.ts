@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { FunnelEventBatchSchema } from '../leads/event-schema.ts';
 import { isLoopbackHost } from '../leads/loopback.ts';
-import { createToken, redeemPairingCode, SHARE_TOKEN_TTL_MS } from './auth-repo.ts';
+import { CREATE_ROLES, mintShareToken, redeemPairingCode } from './auth-repo.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
 import { recordFunnelEvents } from './funnel-repo.ts';
@@ -46,23 +46,23 @@ export function isLocalRequest(req: FastifyRequest): boolean {
 export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: LocalKiosk | undefined, pairLimit: (key: string) => boolean): void {
   const { db, auth, now } = ctx;
 
-  app.post('/api/events', { preHandler: auth.require('kiosk') }, async (req, reply) => {
+  app.post('/api/events', { preHandler: auth.require(...CREATE_ROLES) }, async (req, reply) => {
     const { events } = parse(FunnelEventBatchSchema, req.body);
     const accepted = await db.transaction((tx) => recordFunnelEvents(tx, req.principal!.storeId!, events, now()));
     return reply.code(202).send({ accepted, duplicates: events.length - accepted });
   });
 
   // A kiosk puts this in a plan's share link: the customer's phone can then leave a lead for the
-  // store. Only a kiosk's own (non-expiring) token may ask, so a share token cannot renew itself.
+  // store. Only a kiosk token may ask (a share token has its own role), so a share token cannot
+  // renew itself; a kiosk gets at most shareTokensPerHour of them an hour.
   app.post('/api/share-tokens', { preHandler: auth.require('kiosk') }, async (req, reply) => {
     const principal = req.principal!;
-    const issued = await db.transaction(async (tx) => {
-      const own = await tx.get<{ expires_at: number | null }>('SELECT expires_at FROM tokens WHERE id = ?', [principal.tokenId]);
-      if (!own || own.expires_at !== null) return null;
-      const expiresAt = now() + SHARE_TOKEN_TTL_MS;
-      return { ...(await createToken(tx, 'kiosk', principal.storeId, 'share link', now(), expiresAt)), expiresAt };
-    });
-    if (!issued) throw new HttpError(403, 'forbidden', 'a share link token cannot issue another');
+    const nowMs = now();
+    const issued = await db.transaction((tx) => mintShareToken(tx, principal.tokenId, principal.storeId!, nowMs, ctx.shareTokensPerHour));
+    if ('retryAtMs' in issued) {
+      reply.header('retry-after', String(Math.max(1, Math.ceil((issued.retryAtMs - nowMs) / 1000))));
+      throw new HttpError(429, 'rate_limited', `at most ${ctx.shareTokensPerHour} share-link tokens per kiosk per hour`);
+    }
     return reply.code(201).header('cache-control', 'no-store').send({ token: issued.token, storeId: principal.storeId, expiresAt: new Date(issued.expiresAt).toISOString() });
   });
 
