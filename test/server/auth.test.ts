@@ -148,9 +148,21 @@ describe.each(BACKENDS)('share-link tokens minted per kiosk per hour (%s)', (bac
     expect((await mint(kiosk.token)).statusCode).toBe(429);
   });
 
+  it('gives exactly the limit to a burst of concurrent requests on two instances', async () => {
+    const burst = await f.db.transaction((tx) => createToken(tx, 'kiosk', 'store-a', 'burst test', f.clock.ms));
+    const other = await buildApp({ db: f.db, keys, now: () => f.clock.ms, rateLimitPerMinute: 1_000_000, shareTokensPerHour: 3 });
+    try {
+      const codes = await Promise.all(Array.from({ length: 12 }, (_, i) => mint(burst.token, i % 2 ? other : f.app).then((r) => r.statusCode)));
+      expect(codes.filter((c) => c === 201)).toHaveLength(3);
+      expect(codes.filter((c) => c === 429)).toHaveLength(9);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('records which kiosk token issued each share token', async () => {
     const rows = await f.db.transaction((tx) => tx.all<{ role: string; issued_by: string | null }>("SELECT role, issued_by FROM tokens WHERE label = 'share link'"));
-    expect(rows.length).toBe(5); // 4 by `kiosk`, 1 by kioskB
+    expect(rows.length).toBe(8); // 4 by `kiosk`, 1 by kioskB, 3 by the burst's kiosk
     expect(rows.every((r) => r.role === 'share')).toBe(true);
     expect(rows.filter((r) => r.issued_by === kiosk.id)).toHaveLength(4);
   });
