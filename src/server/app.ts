@@ -41,6 +41,8 @@ export type BuildAppOptions = {
   tokenCacheMs?: number;
   crmEnabled?: boolean;
   onLeadStored?: () => void;
+  /** Days leads are kept (RETENTION_DAYS, default 365); older funnel events are refused. */
+  retentionDays?: number;
   /** Share-link tokens a kiosk may mint per hour (SHARE_TOKENS_PER_HOUR, default 6). */
   shareTokensPerHour?: number;
   /** Built kiosk to serve with SPA fallback (dist/); omitted in API-only tests. */
@@ -66,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const auth = new TokenAuth(options.db, options.tokenCacheMs ?? 5000, now);
   const ctx: AppContext = {
     db: options.db, keys: options.keys, auth, now, crmEnabled: options.crmEnabled ?? false, onLeadStored: options.onLeadStored ?? (() => undefined),
+    retentionDays: options.retentionDays ?? 365,
     shareTokensPerHour: options.shareTokensPerHour ?? 6,
   };
 

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     db,
     keys,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    retentionDays: config.RETENTION_DAYS,
     shareTokensPerHour: config.SHARE_TOKENS_PER_HOUR,
     crmEnabled: worker !== undefined,
     onLeadStored: () => worker?.notify(),

@@ -50,7 +50,7 @@ export function openApiDocument(): object {
       },
       '/api/export/leads.csv': { get: secured('manager', { summary: 'CSV export', parameters: params(ExportQuerySchema), responses: { 200: { description: 'text/csv' }, ...common } }) },
       '/api/erasure': { post: secured('manager', { summary: 'Erase every lead with this phone number', requestBody: { required: true, content: json(ErasureSchema) }, responses: { 200: { description: '{ erased }' }, ...common } }) },
-      '/api/events': { post: secured('kiosk, share', { summary: 'Anonymous funnel events', requestBody: { required: true, content: json(FunnelEventBatchSchema) }, responses: { 202: { description: '{ accepted, duplicates }' }, ...common } }) },
+      '/api/events': { post: secured('kiosk, share', { summary: 'Anonymous funnel events; a batch with an event more than 5 minutes ahead or older than RETENTION_DAYS is refused whole (400, field events.N.at)', requestBody: { required: true, content: json(FunnelEventBatchSchema) }, responses: { 202: { description: '{ accepted, duplicates }' }, ...common } }) },
       '/api/funnel': { get: secured('rep (own store), manager', { summary: 'Funnel per day (UTC+8) and store', parameters: params(FunnelQuerySchema), responses: { 200: ok('funnel rows', FunnelSchema), ...common } }) },
       '/api/share-tokens': {
         post: secured('kiosk', {

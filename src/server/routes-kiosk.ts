@@ -6,7 +6,7 @@ import { isLoopbackHost } from '../leads/loopback.ts';
 import { CREATE_ROLES, mintShareToken, redeemPairingCode } from './auth-repo.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
-import { recordFunnelEvents } from './funnel-repo.ts';
+import { firstEventOutOfTime, recordFunnelEvents } from './funnel-repo.ts';
 import { parse } from './validate.ts';
 
 /** Body of POST /api/pair. */
@@ -48,6 +48,8 @@ export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: L
 
   app.post('/api/events', { preHandler: auth.require(...CREATE_ROLES) }, async (req, reply) => {
     const { events } = parse(FunnelEventBatchSchema, req.body);
+    const late = firstEventOutOfTime(events, now(), ctx.retentionDays);
+    if (late) throw new HttpError(400, 'invalid', `body field events.${late.index}.at: ${late.reason}`, `events.${late.index}.at`);
     const accepted = await db.transaction((tx) => recordFunnelEvents(tx, req.principal!.storeId!, events, now()));
     return reply.code(202).send({ accepted, duplicates: events.length - accepted });
   });
