@@ -12,7 +12,7 @@ import { secretHash } from './crypto.ts';
  */
 export const ROLES = ['kiosk', 'share', 'rep', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
-/** The roles that may create leads and funnel events for their own store (and read what a kiosk form needs). */
+/** The roles that may create leads and funnel events for their own store (a route a share link needs too uses this list). */
 export const CREATE_ROLES = ['kiosk', 'share'] as const satisfies readonly Role[];
 
 /** Who is calling: resolved from a bearer token. Managers without a store see every store. */

@@ -25,9 +25,9 @@ const EnvSchema = z.object({
   /** Store of the kiosk on this machine, created at first start. */
   LOCAL_STORE_ID: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).default('local'),
   STATIC_DIR: z.string().default('dist'),
-  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; `0`/unset: none. */
   /** Share-link tokens (a plan's QR link) one kiosk may mint per hour. */
   SHARE_TOKENS_PER_HOUR: z.coerce.number().int().min(1).default(6),
+  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; `0`/unset: none. */
   TRUST_PROXY: z
     .string()
     .default('0')

@@ -61,7 +61,7 @@ export async function migrate(db: Db, nowMs: number, upTo = MIGRATIONS.length): 
     const row = await tx.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
     const current = Number(row?.v ?? 0);
     let ran = 0;
-    for (let v = current + 1; v <= upTo; v++) {
+    for (let v = current + 1; v <= Math.min(upTo, MIGRATIONS.length); v++) {
       const sql = MIGRATIONS[v - 1]!.replaceAll('{{serial}}', SERIAL[db.dialect]);
       for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.run(statement);
       await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [v, nowMs]);
