@@ -25,7 +25,7 @@ const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/t
 async function start(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; token: string }> {
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', STATIC_DIR: '/nonexistent', ...env },
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', STATIC_DIR: '/nonexistent', LEAD_ENCRYPTION_KEY: '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -110,16 +110,19 @@ async function bench(name: string, env: Record<string, string>): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`${CLIENTS} concurrent clients, ${SECONDS} s per run, loopback; every lead durable before its 2xx; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (other work on the machine lowers every figure)`);
+  // Key files in the bench's own temp folder (LEAD_KEY_FILE), never in the real home.
+  const keyDir = mkdtempSync(join(tmpdir(), 'leads-bench-keys-'));
+  process.on('exit', () => rmSync(keyDir, { recursive: true, force: true }));
   const dir = mkdtempSync(join(tmpdir(), 'leads-bench-'));
   try {
-    await bench('SQLite', { DATA_DIR: dir, DATABASE_URL: '' });
+    await bench('SQLite', { DATA_DIR: dir, DATABASE_URL: '', LEAD_KEY_FILE: join(keyDir, 'sqlite.key') });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const pgDir = mkdtempSync(join(tmpdir(), 'leads-bench-pg-'));
   try {
-    await bench('PostgreSQL', { DATA_DIR: pgDir, DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema });
+    await bench('PostgreSQL', { DATA_DIR: pgDir, DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, LEAD_KEY_FILE: join(keyDir, 'pg.key') });
   } finally {
     rmSync(pgDir, { recursive: true, force: true });
     const client = new pg.Client(PG_URL);

@@ -13,12 +13,14 @@
  * `-s` keeps npm's own banner off stdout, so `TOKEN=$(npm run -s admin -- token create ...)` works.
  */
 import { parseArgs } from 'node:util';
-import { createToken, ensureStore, issuePairingCode, listTokens, revokeToken, ROLES, type Role } from '../src/server/auth-repo.ts';
+import { createToken, ensureStore, issuePairingCode, listTokens, revokeToken, type Role } from '../src/server/auth-repo.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { replayOutbox } from '../src/server/crm-worker.ts';
 import { purgeExpired } from '../src/server/lead-repo.ts';
 import { openStorage } from '../src/server/storage.ts';
 
+/** Share tokens are minted by kiosks only (expiring, counted per kiosk): not here. */
+const CLI_ROLES: readonly Role[] = ['kiosk', 'rep', 'manager'];
 const USAGE = 'usage: admin store create --id ID [--name N] | token create --role kiosk|rep|manager [--store ID] [--label L] | token revoke --id ID | token list | pairing issue --store ID | outbox status | outbox replay [--id N]... | purge';
 
 async function main(argv: string[]): Promise<void> {
@@ -29,10 +31,11 @@ async function main(argv: string[]): Promise<void> {
   });
   const [noun, verb] = positionals;
   const config = loadConfig();
-  const { db } = await openStorage(config, Date.now());
+  const { db, notices } = await openStorage(config, Date.now());
   const now = Date.now();
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const info = (line: string) => process.stderr.write(`${line}\n`);
+  for (const line of notices) info(line);
   try {
     switch (`${noun} ${verb}`) {
       case 'store create': {
@@ -44,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'token create': {
         const role = values.role as Role;
-        if (!ROLES.includes(role)) throw new Error('--role kiosk|rep|manager');
+        if (!CLI_ROLES.includes(role)) throw new Error('--role kiosk|rep|manager');
         const { id, token } = await db.transaction((tx) => createToken(tx, role, values.store ?? null, values.label ?? `cli ${role}`, now));
         info(`created ${role} token ${id}${values.store ? ` for store ${values.store}` : ''} (shown once)`);
         out(token);

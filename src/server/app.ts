@@ -43,13 +43,16 @@ export type BuildAppOptions = {
   tokenCacheMs?: number;
   crmEnabled?: boolean;
   onLeadStored?: () => void;
+  /** Days leads are kept (RETENTION_DAYS, default 365); older funnel events are refused. */
+  retentionDays?: number;
+  /** Share-link tokens a kiosk may mint per hour (SHARE_TOKENS_PER_HOUR, default 6). */
+  shareTokensPerHour?: number;
   /** Built kiosk to serve with SPA fallback (dist/); omitted in API-only tests. */
   staticDir?: string;
   localKiosk?: LocalKiosk;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
-  /** Days a lead is kept after its last interaction (RETENTION_DAYS), as the consent notice states it. */
-  retentionDays?: number;
+  /** Reverse proxies (addresses, CIDR ranges: TRUST_PROXY) whose X-Forwarded-For gives the client address; none by default. */
+  trustProxy?: readonly string[];
   /** This build's version for /api/health (default: package.json's and the git commit). */
   version?: string;
   /** Dealer, maker and CRM location for the consent notice (DEALER_NAME, MAKER_NAME, CRM_LOCATION). */
@@ -66,9 +69,14 @@ const serializers = {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
   const logger = options.logger === undefined || options.logger === false ? false : { ...(typeof options.logger === 'object' ? options.logger : {}), serializers };
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false, return503OnClosing: true });
+  const trustProxy = options.trustProxy?.length ? [...options.trustProxy] : false;
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy, return503OnClosing: true });
   const auth = new TokenAuth(options.db, options.tokenCacheMs ?? 5000, now);
-  const ctx: AppContext = { db: options.db, keys: options.keys, auth, now, crmEnabled: options.crmEnabled ?? false, onLeadStored: options.onLeadStored ?? (() => undefined) };
+  const ctx: AppContext = {
+    db: options.db, keys: options.keys, auth, now, crmEnabled: options.crmEnabled ?? false, onLeadStored: options.onLeadStored ?? (() => undefined),
+    retentionDays: options.retentionDays ?? 365,
+    shareTokensPerHour: options.shareTokensPerHour ?? 6,
+  };
 
   const apiRoutes: string[] = [];
   app.addHook('onRoute', (r) => {
@@ -113,7 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited);
   manageRoutes(app, ctx);
   tokenRoutes(app, ctx);
-  noticeRoutes(app, ctx, options.notice ?? DEFAULT_NOTICE, options.retentionDays ?? 365);
+  noticeRoutes(app, ctx, options.notice ?? DEFAULT_NOTICE, ctx.retentionDays);
   const version = options.version ?? appVersion();
   // Liveness by default; `?deep=1` also runs a query (for load balancers that should skip an instance whose database is gone).
   app.get('/api/health', async (req, reply) => {

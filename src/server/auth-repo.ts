@@ -6,9 +6,14 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { Db, Tx } from './db.ts';
 import { secretHash } from './crypto.ts';
 
-/** kiosk: create leads and events; rep: read its store; manager: read, export, erase, manage. */
-export const ROLES = ['kiosk', 'rep', 'manager'] as const;
+/**
+ * kiosk: create leads and events, mint share tokens; share: a plan's share link on a customer's phone
+ * (create leads and events only, expires); rep: read its store; manager: read, export, erase, manage.
+ */
+export const ROLES = ['kiosk', 'share', 'rep', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles that may create leads and funnel events for their own store (a route a share link needs too uses this list). */
+export const CREATE_ROLES = ['kiosk', 'share'] as const satisfies readonly Role[];
 
 /** Who is calling: resolved from a bearer token. Managers without a store see every store. */
 export type Principal = { tokenId: string; role: Role; storeId: string | null };
@@ -27,23 +32,44 @@ export async function storeExists(tx: Tx, id: string): Promise<boolean> {
   return (await tx.get('SELECT 1 AS x FROM stores WHERE id = ?', [id])) !== undefined;
 }
 
-/** Creates a token (expiring at `expiresAtMs`, or never); returns its id and the secret (shown once). */
-export async function createToken(tx: Tx, role: Role, storeId: string | null, label: string, nowMs: number, expiresAtMs: number | null = null): Promise<{ id: string; token: string }> {
+/**
+ * Creates a token (expiring at `expiresAtMs`, or never; share tokens must expire) and returns its id
+ * and the secret (shown once). `issuedBy`: the id of the token that asked for it (share tokens).
+ */
+export async function createToken(
+  tx: Tx, role: Role, storeId: string | null, label: string, nowMs: number, expiresAtMs: number | null = null, issuedBy: string | null = null,
+): Promise<{ id: string; token: string }> {
   if (role !== 'manager' && !storeId) throw new Error(`a ${role} token needs a store`);
+  if (role === 'share' && expiresAtMs === null) throw new Error('a share token must expire');
   if (storeId && !(await storeExists(tx, storeId))) throw new Error(`unknown store ${storeId}`);
   const id = randomBytes(6).toString('hex');
   const token = `stw_${role}_${randomBytes(32).toString('base64url')}`;
-  await tx.run('INSERT INTO tokens (id, token_hash, role, store_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-    id, secretHash(token), role, storeId, label, nowMs, expiresAtMs,
+  await tx.run('INSERT INTO tokens (id, token_hash, role, store_id, label, created_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    id, secretHash(token), role, storeId, label, nowMs, expiresAtMs, issuedBy,
   ]);
   return { id, token };
 }
 
 /**
  * A plan's share link carries this to the customer's phone, so a test-drive request made there
- * reaches the store: a kiosk-role (create-only) token of the sharing kiosk's store that expires.
+ * reaches the store: a share-role (create-only) token of the sharing kiosk's store that expires.
  */
 export const SHARE_TOKEN_TTL_MS = 7 * 24 * 3600_000;
+const HOUR_MS = 3600_000;
+
+/**
+ * Mints a share token for the kiosk token `kioskTokenId`, at most `perHour` per kiosk in any hour,
+ * counted in the database (so across instances and restarts; a lock per kiosk keeps two instances
+ * from both taking the last one). Over the limit: the time (ms) when the next one may be minted.
+ */
+export async function mintShareToken(tx: Tx, kioskTokenId: string, storeId: string, nowMs: number, perHour: number): Promise<{ token: string; expiresAt: number } | { retryAtMs: number }> {
+  await tx.lockKey(`share-tokens:${kioskTokenId}`);
+  const recent = await tx.all<{ created_at: number }>('SELECT created_at FROM tokens WHERE issued_by = ? AND created_at > ? ORDER BY created_at', [kioskTokenId, nowMs - HOUR_MS]);
+  if (recent.length >= perHour) return { retryAtMs: Number(recent[recent.length - perHour]!.created_at) + HOUR_MS };
+  const expiresAt = nowMs + SHARE_TOKEN_TTL_MS;
+  const { token } = await createToken(tx, 'share', storeId, 'share link', nowMs, expiresAt, kioskTokenId);
+  return { token, expiresAt };
+}
 
 /** Deletes tokens that expired more than `graceMs` ago (their hashes serve no one). */
 export async function purgeExpiredTokens(tx: Tx, nowMs: number, graceMs = 30 * 24 * 3600_000): Promise<number> {

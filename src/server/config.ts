@@ -1,5 +1,6 @@
 /** Server configuration from the environment, parsed once at the edge. */
 import { z } from 'zod';
+import { parseTrustProxy } from './trust-proxy.ts';
 import { DEFAULT_NOTICE, type NoticeSettings } from './routes-notice.ts';
 
 const NoticeText = z.string().trim().min(1).max(120);
@@ -12,6 +13,10 @@ const EnvSchema = z.object({
   /** Optional PostgreSQL schema (created if missing); lets tests and tenants share a database. */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
   LEAD_ENCRYPTION_KEY: z.string().optional(),
+  /** Path of the key file (default: the OS config location, key-file.ts); never inside DATA_DIR. */
+  LEAD_KEY_FILE: z.string().optional(),
+  /** `1` accepts a key inside DATA_DIR (a copy of the data folder then decrypts it). */
+  ALLOW_KEY_IN_DATA_DIR: z.enum(['0', '1']).default('0'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   /** How long consent records outlive an erased lead, as proof. */
@@ -31,7 +36,20 @@ const EnvSchema = z.object({
   /** Store of the kiosk on this machine, created at first start. */
   LOCAL_STORE_ID: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).default('local'),
   STATIC_DIR: z.string().default('dist'),
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Share-link tokens (a plan's QR link) one kiosk may mint per hour. */
+  SHARE_TOKENS_PER_HOUR: z.coerce.number().int().min(1).default(6),
+  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; `0`/unset: none. */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 

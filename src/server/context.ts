@@ -12,4 +12,8 @@ export type AppContext = {
   crmEnabled: boolean;
   /** Called after a new lead commits, e.g. to wake the CRM worker. */
   onLeadStored: () => void;
+  /** Days leads (and funnel events) are kept (RETENTION_DAYS). */
+  retentionDays: number;
+  /** Share-link tokens a kiosk may mint per hour (SHARE_TOKENS_PER_HOUR). */
+  shareTokensPerHour: number;
 };

@@ -1,12 +1,9 @@
 /**
  * Personal-data crypto: AES-256-GCM for contact details at rest, HMAC-SHA256 (separate derived key)
  * for the phone hash used to find duplicates and erase by number, SHA-256 for bearer tokens (they
- * are 256-bit random, so a fast hash is enough). The master key comes from LEAD_ENCRYPTION_KEY
- * (base64, 32 bytes) or from DATA_DIR/keys/lead.key, generated at first start with mode 0600.
+ * are 256-bit random, so a fast hash is enough). Where the master key comes from: key-file.ts.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 export type Keys = {
   /** 32-byte AES key for contact details. */
@@ -26,22 +23,6 @@ export function deriveKeys(master: Buffer): Keys {
     hashKey: derive('showroom-twin/phone-hmac'),
     fingerprint: createHash('sha256').update(derive('showroom-twin/fingerprint')).digest('hex').slice(0, 16),
   };
-}
-
-/** Loads the master key from the environment value, or from (creating) the key file in dataDir. */
-export function loadKeys(envKey: string | undefined, dataDir: string): Keys {
-  if (envKey) return deriveKeys(Buffer.from(envKey, 'base64'));
-  const dir = join(dataDir, 'keys');
-  const file = join(dir, 'lead.key');
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'EEXIST') throw error; // another process made it first: use theirs
-    }
-  }
-  return deriveKeys(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
 }
 
 /** Encrypts a UTF-8 string: `v1.<iv>.<tag>.<ciphertext>` in base64url. */

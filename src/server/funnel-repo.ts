@@ -8,6 +8,22 @@ import type { Funnel, FunnelTotals } from '../leads/api-schema.ts';
 import type { Tx } from './db.ts';
 
 const DAY_MS = 24 * 3600_000;
+/** How far ahead of the server's clock an event may be (a kiosk clock a little fast). */
+export const EVENT_FUTURE_SKEW_MS = 5 * 60_000;
+
+/**
+ * The first event of a batch whose `at` lies outside [now − retentionDays, now + 5 min], with why,
+ * or null. Such an event would count on a day that has not come, or one whose leads are already
+ * purged; the whole batch is refused so the kiosk can drop the named one and resend the rest.
+ */
+export function firstEventOutOfTime(events: readonly FunnelEvent[], nowMs: number, retentionDays: number): { index: number; reason: string } | null {
+  for (const [index, e] of events.entries()) {
+    const atMs = Date.parse(e.at);
+    if (atMs > nowMs + EVENT_FUTURE_SKEW_MS) return { index, reason: 'more than 5 minutes in the future (check the kiosk clock)' };
+    if (atMs < nowMs - retentionDays * DAY_MS) return { index, reason: `older than the retention window (${retentionDays} days)` };
+  }
+  return null;
+}
 
 /** Stores anonymous funnel events; duplicates (same event id) are ignored. Returns how many were new. */
 export async function recordFunnelEvents(tx: Tx, storeId: string, events: FunnelEvent[], nowMs: number): Promise<number> {

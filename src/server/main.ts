@@ -15,8 +15,9 @@ const PURGE_INTERVAL_MS = 3600_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db, keys } = await openStorage(config, Date.now());
-  const { localKiosk, managerToken } = await bootstrap(db, config.DATA_DIR, config.LOCAL_STORE_ID, Date.now());
+  const { db, keys, notices } = await openStorage(config, Date.now());
+  for (const line of notices) process.stderr.write(`${line}\n`);
+  const { localKiosk, managerTokenFile } = await bootstrap(db, config.DATA_DIR, config.LOCAL_STORE_ID, Date.now());
   const worker =
     config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET
       ? createCrmWorker({ db, keys, url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, maxAttempts: config.CRM_MAX_ATTEMPTS, crmOutsideMainland: config.CRM_OUTSIDE_MAINLAND === '1' })
@@ -25,12 +26,13 @@ async function main(): Promise<void> {
     db,
     keys,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    retentionDays: config.RETENTION_DAYS,
+    shareTokensPerHour: config.SHARE_TOKENS_PER_HOUR,
     crmEnabled: worker !== undefined,
     onLeadStored: () => worker?.notify(),
     staticDir: resolve(config.STATIC_DIR),
     localKiosk,
-    trustProxy: config.TRUST_PROXY === '1',
-    retentionDays: config.RETENTION_DAYS,
+    trustProxy: config.TRUST_PROXY,
     notice: noticeSettings(config),
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
@@ -52,8 +54,11 @@ async function main(): Promise<void> {
   // One write, so whoever reads stderr (tests, supervisors) gets the whole banner at once.
   process.stderr.write(
     `\nShowroom Twin lead server on ${address} (${storage})\n  kiosk: open ${address}/ on this machine; it fetches its token from /api/kiosk-config (store "${localKiosk.storeId}")\n` +
-      (managerToken
-        ? `  FIRST START: manager token (shown once, keep it safe):\n\n    ${managerToken}\n\n  use it as "Authorization: Bearer <token>", e.g. curl -H "Authorization: Bearer $TOKEN" ${address}/api/leads\n  more tokens: npm run -s admin -- token create --role rep --store ${localKiosk.storeId}\n\n`
+      // Only the path: stderr is the log stream, and the token reads every contact.
+      (managerTokenFile
+        ? `  FIRST START: a manager token was written to this file, readable only by this user:\n\n    ${managerTokenFile}\n\n` +
+          `  Read it, keep it in a password manager, then delete the file. Use it as "Authorization: Bearer <token>",\n` +
+          `  e.g. curl -H "Authorization: Bearer $TOKEN" ${address}/api/leads\n  more tokens: npm run -s admin -- token create --role rep --store ${localKiosk.storeId}\n\n`
         : ''),
   );
 

@@ -44,19 +44,24 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   // 2: tokens that expire (the create-only token a plan's share link carries to a customer's phone).
   `ALTER TABLE tokens ADD COLUMN expires_at BIGINT`,
+  // 3: share-link tokens get their own role (create leads and events only), and each records the
+  // kiosk token that minted it, so minting can be limited per kiosk per hour.
+  `ALTER TABLE tokens ADD COLUMN issued_by TEXT;
+   UPDATE tokens SET role = 'share' WHERE role = 'kiosk' AND expires_at IS NOT NULL;
+   CREATE INDEX tokens_issued_by ON tokens (issued_by, created_at)`,
 ];
 
 const SERIAL: Record<Dialect, string> = { sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT', postgres: 'BIGSERIAL PRIMARY KEY' };
 
-/** Applies pending migrations; returns how many ran. */
-export async function migrate(db: Db, nowMs: number): Promise<number> {
+/** Applies pending migrations up to version `upTo` (default: all; tests stop earlier to build an old database); returns how many ran. */
+export async function migrate(db: Db, nowMs: number, upTo = MIGRATIONS.length): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.lockKey('showroom-twin:migrations');
     await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
     const row = await tx.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
     const current = Number(row?.v ?? 0);
     let ran = 0;
-    for (let v = current + 1; v <= MIGRATIONS.length; v++) {
+    for (let v = current + 1; v <= Math.min(upTo, MIGRATIONS.length); v++) {
       const sql = MIGRATIONS[v - 1]!.replaceAll('{{serial}}', SERIAL[db.dialect]);
       for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.run(statement);
       await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [v, nowMs]);

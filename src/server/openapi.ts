@@ -28,7 +28,7 @@ export function openApiDocument(): object {
     },
     paths: {
       '/api/leads': {
-        post: secured('kiosk', {
+        post: secured('kiosk, share', {
           summary: 'Store a lead. The lead id is the idempotency key.',
           requestBody: { required: true, content: json(LeadSchema) },
           responses: {
@@ -50,9 +50,14 @@ export function openApiDocument(): object {
       },
       '/api/export/leads.csv': { get: secured('manager', { summary: 'CSV export', parameters: params(ExportQuerySchema), responses: { 200: { description: 'text/csv' }, ...common } }) },
       '/api/erasure': { post: secured('manager', { summary: 'Erase every lead with this phone number', requestBody: { required: true, content: json(ErasureSchema) }, responses: { 200: { description: '{ erased }' }, ...common } }) },
-      '/api/events': { post: secured('kiosk', { summary: 'Anonymous funnel events', requestBody: { required: true, content: json(FunnelEventBatchSchema) }, responses: { 202: { description: '{ accepted, duplicates }' }, ...common } }) },
+      '/api/events': { post: secured('kiosk, share', { summary: 'Anonymous funnel events; a batch with an event more than 5 minutes ahead or older than RETENTION_DAYS is refused whole (400, field events.N.at)', requestBody: { required: true, content: json(FunnelEventBatchSchema) }, responses: { 202: { description: '{ accepted, duplicates }' }, ...common } }) },
       '/api/funnel': { get: secured('rep (own store), manager', { summary: 'Funnel per day (UTC+8) and store', parameters: params(FunnelQuerySchema), responses: { 200: ok('funnel rows', FunnelSchema), ...common } }) },
-      '/api/share-tokens': { post: secured('kiosk (its own, non-expiring token)', { summary: 'A 7-day create-only token of the kiosk’s store for a plan’s share link', responses: { 201: { description: '{ token, storeId, expiresAt }' }, ...common } }) },
+      '/api/share-tokens': {
+        post: secured('kiosk', {
+          summary: 'A 7-day share-role token (create leads and events only) of the kiosk’s store for a plan’s share link; at most SHARE_TOKENS_PER_HOUR per kiosk per hour',
+          responses: { 201: { description: '{ token, storeId, expiresAt }' }, ...common, 429: err('this kiosk minted its hourly share tokens; see Retry-After') },
+        }),
+      },
       '/api/pairing-codes': { post: secured('manager', { summary: 'Issue a 10-minute single-use kiosk pairing code', requestBody: { required: true, content: json(PairingCodeSchema) }, responses: { 201: { description: '{ code, expiresAt }' }, ...common } }) },
       '/api/tokens': {
         get: secured('manager', { summary: 'List tokens (never their secrets)', responses: { 200: { description: '{ tokens }' }, ...common } }),

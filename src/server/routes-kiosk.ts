@@ -3,10 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { FunnelEventBatchSchema } from '../leads/event-schema.ts';
 import { isLoopbackHost } from '../leads/loopback.ts';
-import { createToken, redeemPairingCode, SHARE_TOKEN_TTL_MS } from './auth-repo.ts';
+import { CREATE_ROLES, mintShareToken, redeemPairingCode } from './auth-repo.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
-import { recordFunnelEvents } from './funnel-repo.ts';
+import { firstEventOutOfTime, recordFunnelEvents } from './funnel-repo.ts';
 import { parse } from './validate.ts';
 
 /** Body of POST /api/pair. */
@@ -21,19 +21,23 @@ export type LocalKiosk = { token: string; storeId: string };
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 
+/** Headers a reverse proxy adds; the kiosk browser on this machine sends none of them. */
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'via', 'x-forwarded-host', 'x-forwarded-proto'] as const;
+
 /**
  * A request from a browser on this machine, to this server directly: loopback socket, a loopback
  * Host (defeats DNS rebinding: a page on evil.example resolved to 127.0.0.1 still sends its own
  * Host), no proxy headers, and not a cross-site fetch (another origin cannot read the answer anyway:
- * no CORS).
+ * no CORS). It reads the socket and the raw headers, never `req.ip`/`req.host`: with TRUST_PROXY
+ * those come from X-Forwarded-* and a client could claim 127.0.0.1. A proxy on this machine must
+ * add one of PROXY_HEADERS, or every client it forwards would look local.
  */
 export function isLocalRequest(req: FastifyRequest): boolean {
   const h = req.headers;
   return (
     LOOPBACK.has(req.socket.remoteAddress ?? '') &&
     isLoopbackHost(h.host ?? '') &&
-    h['x-forwarded-for'] === undefined &&
-    h.forwarded === undefined &&
+    PROXY_HEADERS.every((name) => h[name] === undefined) &&
     (h['sec-fetch-site'] === undefined || h['sec-fetch-site'] === 'same-origin' || h['sec-fetch-site'] === 'none')
   );
 }
@@ -42,23 +46,25 @@ export function isLocalRequest(req: FastifyRequest): boolean {
 export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: LocalKiosk | undefined, pairLimit: (key: string) => boolean): void {
   const { db, auth, now } = ctx;
 
-  app.post('/api/events', { preHandler: auth.require('kiosk') }, async (req, reply) => {
+  app.post('/api/events', { preHandler: auth.require(...CREATE_ROLES) }, async (req, reply) => {
     const { events } = parse(FunnelEventBatchSchema, req.body);
+    const late = firstEventOutOfTime(events, now(), ctx.retentionDays);
+    if (late) throw new HttpError(400, 'invalid', `body field events.${late.index}.at: ${late.reason}`, `events.${late.index}.at`);
     const accepted = await db.transaction((tx) => recordFunnelEvents(tx, req.principal!.storeId!, events, now()));
     return reply.code(202).send({ accepted, duplicates: events.length - accepted });
   });
 
   // A kiosk puts this in a plan's share link: the customer's phone can then leave a lead for the
-  // store. Only a kiosk's own (non-expiring) token may ask, so a share token cannot renew itself.
+  // store. Only a kiosk token may ask (a share token has its own role), so a share token cannot
+  // renew itself; a kiosk gets at most shareTokensPerHour of them an hour.
   app.post('/api/share-tokens', { preHandler: auth.require('kiosk') }, async (req, reply) => {
     const principal = req.principal!;
-    const issued = await db.transaction(async (tx) => {
-      const own = await tx.get<{ expires_at: number | null }>('SELECT expires_at FROM tokens WHERE id = ?', [principal.tokenId]);
-      if (!own || own.expires_at !== null) return null;
-      const expiresAt = now() + SHARE_TOKEN_TTL_MS;
-      return { ...(await createToken(tx, 'kiosk', principal.storeId, 'share link', now(), expiresAt)), expiresAt };
-    });
-    if (!issued) throw new HttpError(403, 'forbidden', 'a share link token cannot issue another');
+    const nowMs = now();
+    const issued = await db.transaction((tx) => mintShareToken(tx, principal.tokenId, principal.storeId!, nowMs, ctx.shareTokensPerHour));
+    if ('retryAtMs' in issued) {
+      reply.header('retry-after', String(Math.max(1, Math.ceil((issued.retryAtMs - nowMs) / 1000))));
+      throw new HttpError(429, 'rate_limited', `at most ${ctx.shareTokensPerHour} share-link tokens per kiosk per hour`);
+    }
     return reply.code(201).header('cache-control', 'no-store').send({ token: issued.token, storeId: principal.storeId, expiresAt: new Date(issued.expiresAt).toISOString() });
   });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LeadSchema, PhoneSchema, StoreIdSchema, TagSchema } from '../leads/lead-schema.ts';
+import { CREATE_ROLES } from './auth-repo.ts';
 import { scopeStore } from './auth.ts';
 import { canonicalJson, phoneHash } from './crypto.ts';
 import { HttpError } from './errors.ts';
@@ -37,7 +38,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, keys, auth, now } = ctx;
   const inFlight = new Set<string>();
 
-  app.post('/api/leads', { preHandler: auth.require('kiosk') }, async (req, reply) => {
+  app.post('/api/leads', { preHandler: auth.require(...CREATE_ROLES) }, async (req, reply) => {
     const lead = parse(LeadSchema, req.body);
     const storeId = req.principal!.storeId!;
     if (lead.storeId !== undefined && lead.storeId !== storeId) throw new HttpError(403, 'forbidden', 'storeId differs from the kiosk token store', 'storeId');

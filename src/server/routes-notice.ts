@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ConsentNoticeParams } from '../leads/api-schema.ts';
+import { CREATE_ROLES } from './auth-repo.ts';
 import type { AppContext } from './context.ts';
 
 /** The deployment's names for the notice (the store id is the caller's, the retention the server's). */
@@ -20,7 +21,7 @@ export const DEFAULT_NOTICE: NoticeSettings = {
 
 /** Registers the route for kiosk tokens (and the share tokens of customers' phones). */
 export function noticeRoutes(app: FastifyInstance, ctx: AppContext, settings: NoticeSettings, retentionDays: number): void {
-  app.get('/api/consent-notice', { preHandler: ctx.auth.require('kiosk') }, async (req, reply) => {
+  app.get('/api/consent-notice', { preHandler: ctx.auth.require(...CREATE_ROLES) }, async (req, reply) => {
     const body: ConsentNoticeParams = { storeId: req.principal!.storeId!, ...settings, retentionDays };
     // Short cache: a changed setting reaches the kiosks within minutes; the kiosk keeps the last copy offline.
     return reply.header('cache-control', 'private, max-age=300').send(body);

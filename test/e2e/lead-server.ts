@@ -1,11 +1,13 @@
 /**
  * Browser-test fixture: the real lead server (`tsx src/server/main.ts`, as `npm run serve` starts
  * it) serving a snapshot of the built kiosk (dist/) on a free port, with SQLite in a fresh temporary
- * DATA_DIR. It reads the manager token from the first-start banner on stderr, so tests can query
- * and manage leads through the API the way a manager would. Build first (`npx vite build`).
+ * DATA_DIR and its key file in another temporary folder (LEAD_KEY_FILE: never the real home). The
+ * first-start banner on stderr prints only the path of the manager token's file (never the token);
+ * the fixture reads the token from that file, so tests can query and manage leads through the API
+ * the way a manager would. Build first (`npx vite build`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -42,17 +44,18 @@ export interface LeadServer {
 
 /** Variables of src/server/config.ts a developer's shell must not leak into a test server. */
 const SERVER_VARS = [
-  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_SCHEMA', 'LEAD_ENCRYPTION_KEY', 'RATE_LIMIT_PER_MINUTE', 'RETENTION_DAYS',
+  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_SCHEMA', 'LEAD_ENCRYPTION_KEY', 'LEAD_KEY_FILE', 'ALLOW_KEY_IN_DATA_DIR', 'RATE_LIMIT_PER_MINUTE', 'RETENTION_DAYS',
   'CONSENT_PROOF_DAYS', 'CRM_WEBHOOK_URL', 'CRM_WEBHOOK_SECRET', 'CRM_OUTSIDE_MAINLAND', 'CRM_MAX_ATTEMPTS', 'LOCAL_STORE_ID',
   'STATIC_DIR', 'TRUST_PROXY', 'LOG_LEVEL',
 ];
 
 const BANNER_RE = /lead server on (http:\/\/\S+) \(.*\)\n {2}kiosk: [^\n]*\n/;
-const TOKEN_RE = /FIRST START: manager token[^\n]*\n\s*\n {4}(\S+)\n/;
+/** The first start's line with the token file's path, alone and indented (it may hold spaces). */
+const TOKEN_FILE_RE = /FIRST START: a manager token was written[^\n]*\n\s*\n {4}([^\n]+)\n/;
 
 type Running = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-/** Spawns the server and resolves once its banner (and, at first start, the manager token) is out. */
+/** Spawns the server and resolves once its banner (and, at first start, the token file's path) is out; reads the token from that file. */
 async function spawnServer(env: NodeJS.ProcessEnv, firstStart: boolean, timeoutMs: number): Promise<Running & { token: string | null }> {
   // `node tsx-cli`, not a shell: the pid we signal is tsx, which relays SIGTERM to the server.
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/.bin/tsx'), 'src/server/main.ts'], {
@@ -68,13 +71,13 @@ async function spawnServer(env: NodeJS.ProcessEnv, firstStart: boolean, timeoutM
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const banner = BANNER_RE.exec(out);
-    const token = TOKEN_RE.exec(out);
-    if (banner && (!firstStart || token)) return { child, output: () => out, exited, token: token?.[1] ?? null };
+    const tokenFile = TOKEN_FILE_RE.exec(out)?.[1];
+    if (banner && (!firstStart || tokenFile)) return { child, output: () => out, exited, token: tokenFile ? readFileSync(tokenFile, 'utf8').trim() : null };
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`lead server exited (${child.exitCode ?? child.signalCode}):\n${out}`);
     if (Date.now() > deadline) {
       killGroup(child, 'SIGKILL');
       await exited;
-      throw new Error(`lead server printed no ${firstStart ? 'manager token' : 'banner'} within ${timeoutMs} ms:\n${out}`);
+      throw new Error(`lead server printed no ${firstStart ? 'manager token file' : 'banner'} within ${timeoutMs} ms:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -103,8 +106,10 @@ async function stopServer(running: Running): Promise<void> {
 export async function startLeadServer(options: LeadServerOptions = {}): Promise<LeadServer> {
   const staticDir = options.staticDir ?? (await snapshotDist());
   const dataDir = mkdtempSync(join(tmpdir(), 'showroom-leads-'));
+  const keyDir = mkdtempSync(join(tmpdir(), 'showroom-leads-key-'));
   const cleanup = () => {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(keyDir, { recursive: true, force: true });
     if (!options.staticDir) rmSync(staticDir, { recursive: true, force: true });
   };
   const baseEnv: NodeJS.ProcessEnv = { ...process.env };
@@ -114,6 +119,7 @@ export async function startLeadServer(options: LeadServerOptions = {}): Promise<
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    LEAD_KEY_FILE: join(keyDir, 'lead.key'),
     STATIC_DIR: staticDir,
     LOG_LEVEL: 'silent',
     // Tests poll the API; the kiosk and the test share 127.0.0.1.

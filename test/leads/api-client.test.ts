@@ -80,10 +80,10 @@ describe('funnel event sender against the server', () => {
         return new Response(res.body, { status: res.statusCode });
       }) as typeof fetch,
     });
-    const events = [{ id: randomUUID(), sessionId: randomUUID(), type: 'session_started' as const, at: '2026-05-02T10:00:00+08:00' }];
+    const events = [{ id: randomUUID(), sessionId: randomUUID(), type: 'session_started' as const, at: '2026-05-01T09:59:00+08:00' }]; // the fixture's clock is 10:00 CST
     expect(await send(events)).toEqual({ kind: 'taken' });
     expect(await send(events)).toEqual({ kind: 'taken' });
-    const funnel = await createLeadApi({ token: () => f.tokens.manager, fetch: (async (url: string) => { const r = await f.app.inject({ url, headers: auth(f.tokens.manager) }); return new Response(r.body, { status: r.statusCode }); }) as typeof fetch }).funnel({ from: '2026-05-02', to: '2026-05-02' });
+    const funnel = await createLeadApi({ token: () => f.tokens.manager, fetch: (async (url: string) => { const r = await f.app.inject({ url, headers: auth(f.tokens.manager) }); return new Response(r.body, { status: r.statusCode }); }) as typeof fetch }).funnel({ from: '2026-05-01', to: '2026-05-01' });
     expect(funnel.days[0]).toMatchObject({ storeId: 'store-a', session_started: 1 });
   });
 });

@@ -1,7 +1,7 @@
 /** The admin CLI (scripts/admin.ts) as a script would use it: secrets alone on stdout. */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,11 @@ const run = promisify(execFile);
 describe.each(BACKENDS)('admin CLI (%s)', (backend) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'admin-cli-'));
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: backend === 'postgres' ? PG_URL : '', DATABASE_SCHEMA: backend === 'postgres' ? schema : undefined, LEAD_ENCRYPTION_KEY: '' };
+  const keyDir = mkdtempSync(join(tmpdir(), 'admin-cli-key-'));
+  const env = {
+    ...process.env, DATA_DIR: dataDir, DATABASE_URL: backend === 'postgres' ? PG_URL : '', DATABASE_SCHEMA: backend === 'postgres' ? schema : undefined,
+    LEAD_ENCRYPTION_KEY: '', LEAD_KEY_FILE: join(keyDir, 'lead.key'), ALLOW_KEY_IN_DATA_DIR: '0',
+  };
   const admin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], { env: env as NodeJS.ProcessEnv });
 
   beforeAll(async () => {
@@ -22,6 +26,7 @@ describe.each(BACKENDS)('admin CLI (%s)', (backend) => {
   }, 60_000);
   afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(keyDir, { recursive: true, force: true });
     if (backend === 'postgres') {
       const c = new pg.Client(PG_URL);
       await c.connect();
@@ -54,5 +59,16 @@ describe.each(BACKENDS)('admin CLI (%s)', (backend) => {
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toBe('');
     expect(failed?.stderr).toContain('unknown store nope');
+  }, 60_000);
+
+  it('refuses to run with the key inside DATA_DIR, saying what to do', async () => {
+    const inside = { ...env, LEAD_KEY_FILE: join(dataDir, 'lead.key') } as NodeJS.ProcessEnv;
+    const failed = await run(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'token', 'list'], { env: inside }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toMatch(/LEAD_KEY_FILE .*inside DATA_DIR.*ALLOW_KEY_IN_DATA_DIR=1/s);
+    expect(existsSync(join(dataDir, 'lead.key'))).toBe(false);
   }, 60_000);
 });

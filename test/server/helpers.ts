@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp, type BuildAppOptions } from '../../src/server/app.ts';
-import { createToken, ensureStore } from '../../src/server/auth-repo.ts';
+import { createToken, ensureStore, SHARE_TOKEN_TTL_MS } from '../../src/server/auth-repo.ts';
 import { deriveKeys } from '../../src/server/crypto.ts';
 import type { Db } from '../../src/server/db.ts';
 import { openPostgres } from '../../src/server/db-pg.ts';
@@ -50,8 +50,8 @@ export const keys = deriveKeys(Buffer.alloc(32, 7));
 
 export type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
-/** App + stores `store-a`, `store-b` + a token per role; `clock.ms` drives the app's clock. */
-type Tokens = { kiosk: string; kioskB: string; rep: string; repB: string; manager: string };
+/** App + stores `store-a`, `store-b` + a token per role; `clock.ms` drives the app's clock. `share`: a share-link token of store-a, issued by `kiosk`. */
+type Tokens = { kiosk: string; kioskB: string; share: string; rep: string; repB: string; manager: string };
 
 export async function makeFixture(backend: Backend, options: Partial<BuildAppOptions> | ((tokens: Tokens) => Partial<BuildAppOptions>) = {}) {
   const t = await openTestDb(backend);
@@ -61,9 +61,11 @@ export async function makeFixture(backend: Backend, options: Partial<BuildAppOpt
     await ensureStore(tx, 'store-a', 'Store A', clock.ms);
     await ensureStore(tx, 'store-b', 'Store B', clock.ms);
     const mk = async (role: 'kiosk' | 'rep' | 'manager', store: string | null) => (await createToken(tx, role, store, 'test', clock.ms)).token;
+    const kiosk = await createToken(tx, 'kiosk', 'store-a', 'test', clock.ms);
     return {
-      kiosk: await mk('kiosk', 'store-a'),
+      kiosk: kiosk.token,
       kioskB: await mk('kiosk', 'store-b'),
+      share: (await createToken(tx, 'share', 'store-a', 'test share link', clock.ms, clock.ms + SHARE_TOKEN_TTL_MS, kiosk.id)).token,
       rep: await mk('rep', 'store-a'),
       repB: await mk('rep', 'store-b'),
       manager: await mk('manager', null),

@@ -5,19 +5,27 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKENDS, PG_URL } from './helpers.ts';
 
-type Instance = { child: ChildProcess; url: string; managerToken: string | null; kioskToken: string };
+/** `managerToken`: read from the file whose path the first start prints (null on later starts). */
+type Instance = { child: ChildProcess; url: string; managerToken: string | null; managerTokenFile: string | null; kioskToken: string; stderr: string };
 const children: ChildProcess[] = [];
+/** Holds every test's key files and config folders: no server here touches the real home directory. */
+const keyRoot = mkdtempSync(join(tmpdir(), 'leads-keys-'));
+const keyFile = (name: string) => join(keyRoot, name, 'lead.key');
 
+/** Starts the server; `env` must give DATA_DIR and a LEAD_KEY_FILE (or XDG_CONFIG_HOME) in a temp dir. */
 async function startServer(env: Record<string, string>): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', STATIC_DIR: '/nonexistent', ...env },
+    env: {
+      ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', STATIC_DIR: '/nonexistent',
+      LEAD_ENCRYPTION_KEY: '', LEAD_KEY_FILE: '', ALLOW_KEY_IN_DATA_DIR: '0', XDG_CONFIG_HOME: join(keyRoot, 'xdg-unused'), ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);
@@ -30,9 +38,10 @@ async function startServer(env: Record<string, string>): Promise<Instance> {
     });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
   });
-  const managerToken = /(stw_manager_[\w-]+)/.exec(err)?.[1] ?? null;
+  const managerTokenFile = /FIRST START: a manager token was written[^\n]*\n\s*\n {4}([^\n]+)\n/.exec(err)?.[1] ?? null;
+  const managerToken = managerTokenFile ? readFileSync(managerTokenFile, 'utf8').trim() : null;
   const kioskToken = ((await (await fetch(`${url}/api/kiosk-config`)).json()) as { token: string }).token;
-  return { child, url, managerToken, kioskToken };
+  return { child, url, managerToken, managerTokenFile, kioskToken, stderr: err };
 }
 
 function kill(i: Instance): Promise<void> {
@@ -106,15 +115,23 @@ async function present(i: Instance, ids: Iterable<string>): Promise<string[]> {
 
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  rmSync(keyRoot, { recursive: true, force: true });
 });
 
 describe('durability of the real server', () => {
   it('SQLite: every 2xx lead survives SIGKILL mid-burst; retries create no duplicates', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'leads-crash-'));
     try {
-      let server = await startServer({ DATA_DIR: dataDir });
+      const env = { DATA_DIR: dataDir, LEAD_KEY_FILE: keyFile('sqlite-burst') };
+      let server = await startServer(env);
       const manager = server.managerToken;
       expect(manager).toMatch(/^stw_manager_/);
+      // Only the file's path is printed, never the token; the file is the owner's alone.
+      expect(server.managerTokenFile).toBe(join(dataDir, 'first-start-manager-token.txt'));
+      expect(server.stderr).not.toContain(manager);
+      expect(server.stderr).not.toMatch(/stw_/);
+      expect(server.stderr).toMatch(/keep it in a password manager.*delete the file/s);
+      expect(statSync(server.managerTokenFile!).mode & 0o777).toBe(0o600);
       const leads = makeLeads(400, 5);
       let killed: Promise<void> | undefined;
       const acked = await burst(() => server, leads, 40, (n) => {
@@ -123,7 +140,7 @@ describe('durability of the real server', () => {
       await killed;
       expect(acked.size).toBeGreaterThanOrEqual(150);
       expect(acked.size).toBeLessThan(leads.length);
-      server = { ...(await startServer({ DATA_DIR: dataDir })), managerToken: manager };
+      server = { ...(await startServer(env)), managerToken: manager };
       expect(await present(server, acked)).toEqual([]);
       await retryAll(() => server, leads);
       expect(await total(server)).toBe(leads.length);
@@ -135,7 +152,7 @@ describe('durability of the real server', () => {
 
   it.skipIf(!BACKENDS.includes('postgres'))('PostgreSQL, two instances: every 2xx lead survives killing one mid-burst; retries across both create no duplicates', async () => {
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    const env = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, LEAD_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+    const env = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, LEAD_KEY_FILE: keyFile('pg-shared') }; // one key file for both instances
     const dirs = [mkdtempSync(join(tmpdir(), 'leads-pg-a-')), mkdtempSync(join(tmpdir(), 'leads-pg-b-'))];
     try {
       let a = await startServer({ ...env, DATA_DIR: dirs[0]! });
@@ -162,4 +179,51 @@ describe('durability of the real server', () => {
       await client.end();
     }
   }, 90_000);
+});
+
+describe('the encryption key is not beside the data', () => {
+  it('refuses to start with LEAD_KEY_FILE inside DATA_DIR, saying what to do, and writes no key there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'leads-keyin-'));
+    try {
+      const failed = await startServer({ DATA_DIR: dataDir, LEAD_KEY_FILE: join(dataDir, 'secret', 'lead.key') }).then(
+        (i) => kill(i).then(() => null),
+        (e: Error) => e.message,
+      );
+      expect(failed).toMatch(/server exited 1: .*LEAD_KEY_FILE .*inside DATA_DIR.*ALLOW_KEY_IN_DATA_DIR=1/s);
+      expect(existsSync(join(dataDir, 'secret', 'lead.key'))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('moves an existing installation’s DATA_DIR/keys/lead.key to the config folder, says so once, and its leads still decrypt', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'leads-legacy-'));
+    const xdg = join(keyRoot, 'xdg-legacy');
+    try {
+      mkdirSync(join(dataDir, 'keys'), { mode: 0o700 });
+      writeFileSync(join(dataDir, 'keys', 'lead.key'), `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+      // As the installation ran before: the key beside the data (explicitly allowed here).
+      const before = await startServer({ DATA_DIR: dataDir, XDG_CONFIG_HOME: xdg, ALLOW_KEY_IN_DATA_DIR: '1' });
+      const [lead] = makeLeads(1, 7);
+      expect(await postLead(before, lead!)).toBe(201);
+      await kill(before);
+      expect(existsSync(join(xdg, 'showroom-twin', 'lead.key'))).toBe(false);
+
+      const after = { ...(await startServer({ DATA_DIR: dataDir, XDG_CONFIG_HOME: xdg })), managerToken: before.managerToken };
+      const moved = after.stderr.split('\n').filter((l) => /moved the encryption key/.test(l));
+      expect(moved).toHaveLength(1);
+      expect(moved[0]).toContain(join(xdg, 'showroom-twin', 'lead.key'));
+      expect(moved[0]).toMatch(/backups of the data folder.*still hold the key/);
+      expect(existsSync(join(dataDir, 'keys', 'lead.key'))).toBe(false);
+      expect(statSync(join(xdg, 'showroom-twin', 'lead.key')).mode & 0o777).toBe(0o600);
+      const res = await fetch(`${after.url}/api/leads/${lead!.id}`, { headers: { authorization: `Bearer ${after.managerToken}` } });
+      expect(((await res.json()) as { contact: { name: string } }).contact.name).toBe(lead!.contact.name);
+      await kill(after);
+      const again = await startServer({ DATA_DIR: dataDir, XDG_CONFIG_HOME: xdg });
+      expect(again.stderr).not.toMatch(/moved the encryption key/);
+      await kill(again);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

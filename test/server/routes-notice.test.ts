@@ -22,6 +22,13 @@ describe.each(BACKENDS)('GET /api/consent-notice (%s)', (backend) => {
     });
   });
 
+  it('answers a share-link token too (a customer’s phone shows the notice of the store it sends to)', async () => {
+    const share = (await f.app.inject({ method: 'POST', url: '/api/share-tokens', headers: auth(f.tokens.kiosk) })).json() as { token: string };
+    const res = await f.app.inject({ url: '/api/consent-notice', headers: auth(share.token) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ storeId: 'store-a', retentionDays: 90 });
+  });
+
   it('is for kiosks: no token is 401, a rep token 403', async () => {
     expect((await f.app.inject({ url: '/api/consent-notice' })).statusCode).toBe(401);
     expect((await f.app.inject({ url: '/api/consent-notice', headers: auth(f.tokens.rep) })).statusCode).toBe(403);
