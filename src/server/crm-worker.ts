@@ -26,7 +26,18 @@ export type CrmWorkerOptions = {
   /** Leads whose customer refused cross-border storage are not sent when the CRM is outside mainland China. */
   crmOutsideMainland?: boolean;
   fetch?: typeof fetch;
+  /** Where failed deliveries and failed runs are reported (main.ts passes the app's pino logger). */
+  logger?: CrmLogger;
 };
+
+/**
+ * The part of a pino logger the worker uses. Lines carry ids, the event, the attempt and the
+ * reason (`HTTP 503`, `timeout`, `network error`) or an error's name and code: never a payload, a
+ * contact, the webhook URL (its query may hold a key) or an error message (it may quote either).
+ */
+export type CrmLogger = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+
+const SILENT: CrmLogger = { warn: () => undefined, error: () => undefined };
 
 export type RunResult = { sent: number; failed: number; dead: number; skipped: number };
 type OutboxRow = { id: number; lead_id: string; interaction_id: string; event: string; attempts: number };
@@ -66,6 +77,7 @@ export function createCrmWorker(o: CrmWorkerOptions) {
   const random = o.random ?? Math.random;
   const maxAttempts = o.maxAttempts ?? 8;
   const doFetch = o.fetch ?? fetch;
+  const log = o.logger ?? SILENT;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<RunResult> | undefined;
   let again = false;
@@ -103,6 +115,11 @@ export function createCrmWorker(o: CrmWorkerOptions) {
     const t = now();
     const attempts = row.attempts + 1;
     const outcome = !payload || (o.crmOutsideMainland && payload.consent.crossBorderCrm !== true) ? 'skipped' : error === null ? 'sent' : attempts >= maxAttempts ? 'dead' : 'failed';
+    if (outcome === 'failed' || outcome === 'dead') {
+      const line = { deliveryId: row.id, event: row.event, attempt: attempts, error };
+      if (outcome === 'failed') log.warn(line, 'CRM delivery failed; will retry');
+      else log.error(line, 'CRM delivery dead after the last attempt');
+    }
     const state = outcome === 'failed' ? 'pending' : outcome;
     const next = outcome === 'failed' ? t + backoffMs(attempts, o.baseDelayMs ?? 5_000, o.maxDelayMs ?? 3_600_000, random()) : t;
     await o.db.transaction((tx) =>
@@ -129,7 +146,10 @@ export function createCrmWorker(o: CrmWorkerOptions) {
       again = true;
       return;
     }
-    running = runOnce().catch(() => ({ sent: 0, failed: 0, dead: 0, skipped: 0 }));
+    running = runOnce().catch((e: { name?: string; code?: string }) => {
+      log.error({ name: e?.name, code: e?.code }, 'CRM worker run failed');
+      return { sent: 0, failed: 0, dead: 0, skipped: 0 };
+    });
     void running.finally(() => {
       running = undefined;
       if (again) {

@@ -17,21 +17,22 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db, keys } = await openStorage(config, Date.now());
   const { localKiosk, managerToken } = await bootstrap(db, config.DATA_DIR, config.LOCAL_STORE_ID, Date.now());
-  const worker =
-    config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET
-      ? createCrmWorker({ db, keys, url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, maxAttempts: config.CRM_MAX_ATTEMPTS, crmOutsideMainland: config.CRM_OUTSIDE_MAINLAND === '1' })
-      : undefined;
+  const crmEnabled = Boolean(config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET);
   const app = await buildApp({
     db,
     keys,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    crmEnabled: worker !== undefined,
+    crmEnabled,
     onLeadStored: () => worker?.notify(),
     staticDir: resolve(config.STATIC_DIR),
     localKiosk,
     trustProxy: config.TRUST_PROXY === '1',
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
+  // Created after the app so that it logs through the app's logger (no personal data: see CrmLogger).
+  const worker = crmEnabled
+    ? createCrmWorker({ db, keys, url: config.CRM_WEBHOOK_URL!, secret: config.CRM_WEBHOOK_SECRET!, maxAttempts: config.CRM_MAX_ATTEMPTS, crmOutsideMainland: config.CRM_OUTSIDE_MAINLAND === '1', logger: app.log })
+    : undefined;
   const retentionMs = config.RETENTION_DAYS * 24 * 3600_000;
   const purge = () =>
     db

@@ -114,4 +114,42 @@ describe.each(BACKENDS)('CRM outbox worker (%s)', (backend) => {
     expect(await w.runOnce()).toEqual({ sent: 1, failed: 0, dead: 0, skipped: 1 });
     expect(JSON.parse(hook.received[0]!.body).leadId).toBe(ok.id);
   });
+
+  it('logs each failed and dead delivery (id, event, attempt, reason) and no personal data', async () => {
+    hook.received.length = 0;
+    const body = lead({}, nextPhone());
+    body.contact = { ...body.contact, name: '李秘密', email: 'li.secret@example.com' } as typeof body.contact;
+    await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: body });
+    const lines: { level: string; obj: Record<string, unknown>; msg: string }[] = [];
+    const logger = { warn: (obj: object, msg: string) => void lines.push({ level: 'warn', obj: obj as Record<string, unknown>, msg }), error: (obj: object, msg: string) => void lines.push({ level: 'error', obj: obj as Record<string, unknown>, msg }) };
+    const opts = { db: f.db, keys, secret: SECRET, now: () => f.clock.ms, random: () => 0.5, maxAttempts: 3, baseDelayMs: 1000, logger };
+    hook.state.mode = 'fail';
+    expect((await createCrmWorker({ ...opts, url: `${url}?api_key=query-secret-123` }).runOnce()).failed).toBe(1);
+    f.clock.ms += 60_000;
+    hook.state.mode = 'hang';
+    expect((await createCrmWorker({ ...opts, url, timeoutMs: 300 }).runOnce()).failed).toBe(1);
+    f.clock.ms += 60_000;
+    expect((await createCrmWorker({ ...opts, url: 'http://127.0.0.1:1/crm' }).runOnce()).dead).toBe(1);
+    hook.state.mode = 'ok';
+    const deliveryId = (await f.db.transaction((tx) => tx.get<{ id: number }>('SELECT id FROM crm_outbox WHERE lead_id = ?', [body.id])))!.id;
+    expect(lines.map((l) => [l.level, l.obj])).toEqual([
+      ['warn', { deliveryId, event: 'lead.created', attempt: 1, error: 'HTTP 503' }],
+      ['warn', { deliveryId, event: 'lead.created', attempt: 2, error: 'timeout' }],
+      ['error', { deliveryId, event: 'lead.created', attempt: 3, error: 'network error' }],
+    ]);
+    expect(lines.map((l) => l.msg)).toEqual(['CRM delivery failed; will retry', 'CRM delivery failed; will retry', 'CRM delivery dead after the last attempt']);
+    const text = JSON.stringify(lines);
+    for (const secret of ['李秘密', body.contact.phone, 'li.secret@example.com', 'query-secret-123', SECRET, '127.0.0.1']) expect(text).not.toContain(secret);
+  });
+
+  it('logs a failed run by error name and code only', async () => {
+    const lines: { obj: Record<string, unknown>; msg: string }[] = [];
+    const logger = { warn: () => expect.unreachable(), error: (obj: object, msg: string) => void lines.push({ obj: obj as Record<string, unknown>, msg }) };
+    const failing = Object.assign(new Error('connect ECONNREFUSED postgres://crm:hunter2@db.internal/leads?password=hunter2'), { code: 'ECONNREFUSED' });
+    const db = { dialect: f.db.dialect, transaction: () => Promise.reject(failing), close: async () => undefined };
+    const w = createCrmWorker({ db, keys, url, secret: SECRET, logger });
+    w.start(60_000);
+    await w.stop();
+    expect(lines).toEqual([{ obj: { name: 'Error', code: 'ECONNREFUSED' }, msg: 'CRM worker run failed' }]);
+  });
 });
