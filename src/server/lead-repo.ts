@@ -6,7 +6,7 @@
 import type { LeadReceipt } from '../leads/api-schema.ts';
 import type { Lead } from '../leads/lead-schema.ts';
 import type { Tx } from './db.ts';
-import { encrypt, phoneHash, type Keys } from './crypto.ts';
+import { encrypt, IDEMPOTENCY_HASH_PREFIX, idempotencyHash, legacyIdempotencyHash, phoneHash, safeEqual, type Keys } from './crypto.ts';
 import { HttpError } from './errors.ts';
 
 /** A second lead with the same phone in the same store within this window merges into the first. */
@@ -34,16 +34,27 @@ function mergeTags(a: Lead['tags'], b: Lead['tags']): NonNullable<Lead['tags']> 
   return { needs: union(a?.needs, b?.needs), behaviour: union(a?.behaviour, b?.behaviour), value: union(a?.value, b?.value) };
 }
 
+type IdempotencyRow = { request_hash: string; status: number; response_json: string };
+
+/** Whether a stored idempotency row was written by this store with this body. */
+async function isSameRequest(tx: Tx, keys: Keys, storeId: string, lead: Lead, row: IdempotencyRow): Promise<boolean> {
+  if (row.request_hash.startsWith(IDEMPOTENCY_HASH_PREFIX)) return safeEqual(row.request_hash, idempotencyHash(keys, storeId, lead));
+  // Written before the hash covered the store: the legacy hash, and the lead it names (if it still exists) is this store's.
+  if (!safeEqual(row.request_hash, legacyIdempotencyHash(keys, lead))) return false;
+  const owner = await tx.get<{ store_id: string }>('SELECT store_id FROM leads WHERE id = ?', [(JSON.parse(row.response_json) as LeadReceipt).id]);
+  return owner === undefined || owner.store_id === storeId;
+}
+
 /**
- * Stores a validated lead for `storeId`. `requestHash` is the canonical hash of the body: the same
- * id with the same body replays the first answer, with another body it is a 422. `crm` says whether
- * an outbox row is written for the CRM worker.
+ * Stores a validated lead for `storeId`. The lead id is the idempotency key: the same id with the
+ * same body from the same store replays the first answer; another body or another store is a 422.
+ * `crm` says whether an outbox row is written for the CRM worker.
  */
-export async function createLead(tx: Tx, keys: Keys, storeId: string, lead: Lead, requestHash: string, nowMs: number, crm: boolean): Promise<CreateOutcome> {
+export async function createLead(tx: Tx, keys: Keys, storeId: string, lead: Lead, nowMs: number, crm: boolean): Promise<CreateOutcome> {
   if (!(await tx.tryLockKey(`lead:${lead.id}`))) throw new HttpError(409, 'in_flight', 'a request with this lead id is still being processed; retry later');
-  const previous = await tx.get<{ request_hash: string; status: number; response_json: string }>('SELECT request_hash, status, response_json FROM idempotency WHERE key = ?', [lead.id]);
+  const previous = await tx.get<IdempotencyRow>('SELECT request_hash, status, response_json FROM idempotency WHERE key = ?', [lead.id]);
   if (previous) {
-    if (previous.request_hash !== requestHash) throw new HttpError(422, 'idempotency_mismatch', 'this lead id was already used with a different body');
+    if (!(await isSameRequest(tx, keys, storeId, lead, previous))) throw new HttpError(422, 'idempotency_mismatch', 'this lead id was already used with a different body or by another store');
     return { status: previous.status as 200 | 201, body: JSON.parse(previous.response_json) as LeadReceipt, replayed: true };
   }
   const hash = phoneHash(keys, lead.contact.phone);
@@ -72,7 +83,7 @@ export async function createLead(tx: Tx, keys: Keys, storeId: string, lead: Lead
       `INSERT INTO consents (lead_id, interaction_id, store_id, phone_hash, purpose, granted, text_version, given_at, recorded_at) VALUES ${consentRows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       consentRows.flat(),
     ],
-    ['INSERT INTO idempotency (key, request_hash, status, response_json, created_at) VALUES (?, ?, ?, ?, ?)', [lead.id, requestHash, status, JSON.stringify(receipt), nowMs]],
+    ['INSERT INTO idempotency (key, request_hash, status, response_json, created_at) VALUES (?, ?, ?, ?, ?)', [lead.id, idempotencyHash(keys, storeId, lead), status, JSON.stringify(receipt), nowMs]],
   ];
   if (crm) {
     writes.push([

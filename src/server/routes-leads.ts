@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LeadSchema, PhoneSchema, StoreIdSchema, TagSchema } from '../leads/lead-schema.ts';
 import { scopeStore } from './auth.ts';
-import { canonicalJson, phoneHash } from './crypto.ts';
 import { HttpError } from './errors.ts';
 import { recordTestDrive } from './funnel-repo.ts';
 import { exportCsv, getLead, listLeads, markContacted } from './lead-query.ts';
@@ -44,8 +43,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (inFlight.has(lead.id)) throw new HttpError(409, 'in_flight', 'a request with this lead id is still being processed; retry later');
     inFlight.add(lead.id);
     try {
-      const requestHash = phoneHash(keys, canonicalJson(lead));
-      const outcome = await db.transaction((tx) => createLead(tx, keys, storeId, lead, requestHash, now(), ctx.crmEnabled));
+      const outcome = await db.transaction((tx) => createLead(tx, keys, storeId, lead, now(), ctx.crmEnabled));
       if (!outcome.replayed) ctx.onLeadStored();
       return reply.code(outcome.status).header('idempotent-replayed', String(outcome.replayed)).send(outcome.body);
     } finally {
