@@ -111,10 +111,16 @@ export async function markContacted(tx: Tx, id: string, storeId: string | null, 
 
 const CSV_COLUMNS = ['id', 'store_id', 'created_at', 'name', 'phone', 'email', 'preferred_time', 'tags', 'interactions', 'first_contact_at'] as const;
 
-/** One CSV cell: quoted, and defused against spreadsheet formula injection (OWASP). */
+/** An E.164 number (what the phone column holds): text a CRM import reads as a phone, not a formula to defuse. */
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * One CSV cell, quoted. A cell a spreadsheet would evaluate (starting with `= + - @`, tab or CR:
+ * OWASP CSV injection) gets a leading `'`, except an E.164 phone number, which stays plain.
+ */
 export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r]/.test(s) && !E164.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

@@ -1,0 +1,57 @@
+/** Reading leads: the CSV export read back by a real CSV parser. */
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvCell } from '../../src/server/lead-query.ts';
+import { auth, BACKENDS, lead, makeFixture, T0, type Fixture } from './helpers.ts';
+
+describe('csvCell', () => {
+  it('leaves phone numbers as they are and defuses every other cell a spreadsheet would evaluate', () => {
+    expect(csvCell('+8613812345678')).toBe('"+8613812345678"');
+    expect(csvCell('+442079460958')).toBe('"+442079460958"');
+    for (const s of ['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\t=1', '\r=1', '+86 138', '+0123456789', '+12345', '+1234567890123456']) expect(csvCell(s)).toBe(`"'${s}"`);
+    expect(csvCell('王小明')).toBe('"王小明"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell(null)).toBe('""');
+  });
+});
+
+describe.each(BACKENDS)('CSV export (%s)', (backend) => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await makeFixture(backend);
+  });
+  afterAll(() => f.close());
+
+  it('reads back field for field with a CSV parser: phones as plain E.164, formulas defused', async () => {
+    const bodies = [
+      lead({ contact: { name: '=HYPERLINK("http://evil","点我")', phone: '13812345678' } }),
+      lead({
+        contact: { name: '王小明', phone: '+86 139 0000 1111', email: 'wang.xm@example.com', preferredTime: '2026-05-03T14:00:00+08:00' },
+        tags: { needs: ['family', 'long-commute'], behaviour: ['xray.viewed'], value: ['mid'] },
+      }),
+      lead({ contact: { name: 'Ann, "the" buyer\nline two', phone: '+44 20 7946 0958', email: 'ann@example.co.uk' } }),
+      lead({ contact: { name: '@cmd', phone: '13700001111' } }),
+    ];
+    for (const [i, body] of bodies.entries()) {
+      f.clock.ms = T0 + i * 60_000;
+      expect((await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: body })).statusCode).toBe(201);
+    }
+    f.clock.ms = T0 + 10 * 60_000;
+    await f.app.inject({ method: 'POST', url: `/api/leads/${bodies[1]!.id}/contacted`, headers: auth(f.tokens.rep) });
+
+    const res = await f.app.inject({ url: '/api/export/leads.csv', headers: auth(f.tokens.manager) });
+    expect(res.statusCode).toBe(200);
+    const rows = parse(res.body, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const at = (i: number) => new Date(T0 + i * 60_000).toISOString();
+    const base = { store_id: 'store-a', email: '', preferred_time: '', tags: '', interactions: '1', first_contact_at: '' };
+    expect(rows).toEqual([
+      { ...base, id: bodies[0]!.id, created_at: at(0), name: `'=HYPERLINK("http://evil","点我")`, phone: '+8613812345678' },
+      {
+        ...base, id: bodies[1]!.id, created_at: at(1), name: '王小明', phone: '+8613900001111', email: 'wang.xm@example.com', preferred_time: '2026-05-03T14:00:00+08:00',
+        tags: 'family long-commute xray.viewed mid', first_contact_at: at(10),
+      },
+      { ...base, id: bodies[2]!.id, created_at: at(2), name: 'Ann, "the" buyer\nline two', phone: '+442079460958', email: 'ann@example.co.uk' },
+      { ...base, id: bodies[3]!.id, created_at: at(3), name: `'@cmd`, phone: '+8613700001111' },
+    ]);
+  });
+});
