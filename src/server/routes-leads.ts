@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { cstDayStartMs } from '../leads/cst-day.ts';
 import { LeadSchema, PhoneSchema, StoreIdSchema, TagSchema } from '../leads/lead-schema.ts';
 import { scopeStore } from './auth.ts';
 import { HttpError } from './errors.ts';
@@ -11,14 +12,22 @@ import { createLead, eraseByPhone, eraseLead } from './lead-repo.ts';
 import type { AppContext } from './context.ts';
 import { parse } from './validate.ts';
 
-const DateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00+08:00` : s));
+const DAY_MS = 24 * 3600_000;
+const DateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+/** `from`: a CST day from its start (inclusive), or an instant (inclusive). */
+const FromBound = DateOrInstant.transform((s) => (s.length === 10 ? cstDayStartMs(s) : Date.parse(s)));
+/** `to`: a CST day up to its end (the whole day, as in /api/funnel), or an instant (exclusive). */
+const ToBound = DateOrInstant.transform((s) => (s.length === 10 ? cstDayStartMs(s) + DAY_MS : Date.parse(s)));
 
-/** Query of GET /api/leads; dates are CST days or instants. */
+/**
+ * Query of GET /api/leads. `from` and `to` are CST (UTC+8) days, both inclusive as in /api/funnel,
+ * or instants with an offset: `from` inclusive, `to` exclusive.
+ */
 export const LeadQuerySchema = z.strictObject({
   store: StoreIdSchema.optional(),
   tag: TagSchema.optional(),
-  from: DateOrInstant.optional(),
-  to: DateOrInstant.optional(),
+  from: FromBound.optional().describe('CST day (inclusive, from its start) or instant with offset (inclusive)'),
+  to: ToBound.optional().describe('CST day (inclusive: the whole day, as in /api/funnel) or instant with offset (exclusive)'),
   phone: PhoneSchema.optional(),
   q: z.string().trim().min(1).max(80).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,4 +1,4 @@
-/** Reading leads: the CSV export read back by a real CSV parser. */
+/** Reading leads: date bounds at the China day boundary, and the CSV export read back by a real CSV parser. */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/server/lead-query.ts';
@@ -53,5 +53,44 @@ describe.each(BACKENDS)('CSV export (%s)', (backend) => {
       { ...base, id: bodies[2]!.id, created_at: at(2), name: 'Ann, "the" buyer\nline two', phone: '+442079460958', email: 'ann@example.co.uk' },
       { ...base, id: bodies[3]!.id, created_at: at(3), name: `'@cmd`, phone: '+8613700001111' },
     ]);
+  });
+});
+
+describe.each(BACKENDS)('date bounds (%s)', (backend) => {
+  let f: Fixture;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    f = await makeFixture(backend);
+    // Either side of both CST (UTC+8) day boundaries of May 2026.
+    for (const at of ['2026-04-30T23:59:59.999+08:00', '2026-05-01T00:00:00.000+08:00', '2026-05-31T23:59:59.999+08:00', '2026-06-01T00:00:00.000+08:00']) {
+      f.clock.ms = Date.parse(at);
+      const body = lead({}, `1390000${String(Object.keys(ids).length).padStart(4, '0')}`);
+      expect((await f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: body })).statusCode).toBe(201);
+      ids[at.slice(0, 10)] = body.id;
+    }
+  });
+  afterAll(() => f.close());
+
+  const list = async (query: string) => {
+    const res = await f.app.inject({ url: `/api/leads?${query}`, headers: auth(f.tokens.manager) });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { total: number; leads: { id: string }[] };
+  };
+
+  it('takes a date `to` as the whole CST day, as the funnel does, in the list and the CSV export', async () => {
+    const may = await list('from=2026-05-01&to=2026-05-31');
+    expect(may.total).toBe(2);
+    expect(may.leads.map((l) => l.id).sort()).toEqual([ids['2026-05-01'], ids['2026-05-31']].sort());
+    expect((await list('from=2026-05-31&to=2026-05-31')).leads.map((l) => l.id)).toEqual([ids['2026-05-31']]);
+    const csv = await f.app.inject({ url: '/api/export/leads.csv?from=2026-05-01&to=2026-05-31', headers: auth(f.tokens.manager) });
+    expect((parse(csv.body, { bom: true, columns: true }) as { id: string }[]).map((r) => r.id).sort()).toEqual(may.leads.map((l) => l.id).sort());
+    const funnel = await f.app.inject({ url: '/api/funnel?from=2026-05-01&to=2026-05-31', headers: auth(f.tokens.manager) });
+    expect(funnel.json().total.lead_submitted).toBe(may.total);
+  });
+
+  it('takes an instant `to` as exclusive and an instant `from` as inclusive', async () => {
+    const r = await list(`from=${encodeURIComponent('2026-05-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-06-01T00:00:00+08:00')}`);
+    expect(r.leads.map((l) => l.id).sort()).toEqual([ids['2026-05-01'], ids['2026-05-31']].sort());
+    expect((await list(`to=${encodeURIComponent('2026-05-31T15:59:59.999Z')}`)).total).toBe(2);
   });
 });
