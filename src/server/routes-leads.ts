@@ -63,7 +63,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/leads', { preHandler: auth.require('rep', 'manager') }, async (req) => {
     const q = parse(LeadQuerySchema, req.query, 'query');
     const storeId = scopeStore(req.principal!, q.store);
-    return db.transaction((tx) => listLeads(tx, keys, { storeId, tag: q.tag, fromMs: q.from, toMs: q.to, phone: q.phone, q: q.q, limit: q.limit, offset: q.offset }));
+    return listLeads(db, keys, { storeId, tag: q.tag, fromMs: q.from, toMs: q.to, phone: q.phone, q: q.q, limit: q.limit, offset: q.offset });
   });
 
   app.get('/api/export/leads.csv', { preHandler: auth.require('manager') }, async (req, reply) => {

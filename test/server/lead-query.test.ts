@@ -1,8 +1,9 @@
-/** Reading leads: date bounds at the China day boundary, and the CSV export read back by a real CSV parser. */
+/** Reading leads: name search over every lead, date bounds at the China day boundary, the CSV export read back by a real CSV parser. */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encrypt, phoneHash } from '../../src/server/crypto.ts';
 import { csvCell } from '../../src/server/lead-query.ts';
-import { auth, BACKENDS, lead, makeFixture, T0, type Fixture } from './helpers.ts';
+import { auth, BACKENDS, keys, lead, makeFixture, T0, type Fixture } from './helpers.ts';
 
 describe('csvCell', () => {
   it('leaves phone numbers as they are and defuses every other cell a spreadsheet would evaluate', () => {
@@ -92,5 +93,58 @@ describe.each(BACKENDS)('date bounds (%s)', (backend) => {
     const r = await list(`from=${encodeURIComponent('2026-05-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-06-01T00:00:00+08:00')}`);
     expect(r.leads.map((l) => l.id).sort()).toEqual([ids['2026-05-01'], ids['2026-05-31']].sort());
     expect((await list(`to=${encodeURIComponent('2026-05-31T15:59:59.999Z')}`)).total).toBe(2);
+  });
+});
+
+describe.each(BACKENDS)('name search (%s)', (backend) => {
+  let f: Fixture;
+  const needles: string[] = [];
+  beforeAll(async () => {
+    f = await makeFixture(backend);
+    // 6,000 leads in groups of 7 sharing a creation time (ties across the 2,000-row chunk boundaries), 12 of them
+    // named "Needle", spread from the newest to the oldest (two beyond the newest 5,000).
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 6000; i++) {
+      const id = crypto.randomUUID();
+      const name = i % 500 === 499 ? `Needle ${i}` : `Filler ${i}`;
+      if (name.startsWith('Needle')) needles.push(id);
+      const phone = `+86137${String(i).padStart(8, '0')}`;
+      const at = T0 - Math.floor(i / 7) * 1000;
+      rows.push([id, 'store-a', phoneHash(keys, phone), encrypt(keys, JSON.stringify({ name, phone })), '{}', '||', at, at]);
+    }
+    for (let i = 0; i < rows.length; i += 200) {
+      const chunk = rows.slice(i, i + 200);
+      await f.db.transaction((tx) =>
+        tx.run(`INSERT INTO leads (id, store_id, phone_hash, contact_enc, tags_json, tag_list, created_at, last_interaction_at, interactions) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}`, chunk.flat()),
+      );
+    }
+  });
+  afterAll(() => f.close());
+
+  const search = async (query: string) => {
+    const res = await f.app.inject({ url: `/api/leads?${query}`, headers: auth(f.tokens.manager) });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { total: number; leads: { id: string; name: string }[] };
+  };
+
+  it('counts every match however old, and pages through them without gaps or repeats', async () => {
+    const all = await search('q=needle&limit=200');
+    expect(all.total).toBe(12);
+    expect(all.leads.map((l) => l.id).sort()).toEqual([...needles].sort());
+    const walked: string[] = [];
+    for (let offset = 0; offset < 12; offset += 5) {
+      const page = await search(`q=NEEDLE&limit=5&offset=${offset}`);
+      expect(page.total).toBe(12);
+      walked.push(...page.leads.map((l) => l.id));
+    }
+    expect(walked).toEqual(all.leads.map((l) => l.id));
+    expect((await search('q=needle&offset=12')).leads).toEqual([]);
+  });
+
+  it('applies the other filters to the search', async () => {
+    const from = new Date(T0 - 100_000).toISOString(); // the newest 707 leads
+    expect((await search(`q=needle&from=${encodeURIComponent(from)}`)).total).toBe(1);
+    expect((await search('q=needle&store=store-b')).total).toBe(0);
+    expect((await search('q=Filler%2010&limit=200')).total).toBe(111); // "Filler 10", "Filler 100".."109", "Filler 1000".."1099"
   });
 });
