@@ -12,6 +12,14 @@ import { HttpError } from './errors.ts';
 /** A second lead with the same phone in the same store within this window merges into the first. */
 export const MERGE_WINDOW_MS = 30 * 24 * 3600_000;
 
+/**
+ * The lock a returning customer's merge holds while it adds to a lead, and an erasure of that
+ * lead takes too, so neither sees the other half done (PostgreSQL advisory lock; SQLite serialises).
+ */
+export function phoneLockKey(storeId: string, phoneHash: string): string {
+  return `phone:${storeId}:${phoneHash}`;
+}
+
 /** The receipt (ids only, no personal data) is stored for replays. */
 export type CreateOutcome = { status: 200 | 201; body: LeadReceipt; replayed: boolean };
 
@@ -58,7 +66,7 @@ export async function createLead(tx: Tx, keys: Keys, storeId: string, lead: Lead
     return { status: previous.status as 200 | 201, body: JSON.parse(previous.response_json) as LeadReceipt, replayed: true };
   }
   const hash = phoneHash(keys, lead.contact.phone);
-  await tx.lockKey(`phone:${storeId}:${hash}`);
+  await tx.lockKey(phoneLockKey(storeId, hash));
   const existing = await tx.get<{ id: string; tags_json: string }>(
     'SELECT id, tags_json FROM leads WHERE phone_hash = ? AND store_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1',
     [hash, storeId, nowMs - MERGE_WINDOW_MS],
@@ -95,25 +103,45 @@ export async function createLead(tx: Tx, keys: Keys, storeId: string, lead: Lead
   return { status, body: receipt, replayed: false };
 }
 
+export type ErasureReason = 'request' | 'retention';
+
 /**
  * Erases a lead: its contact details, interactions and pending CRM deliveries go; the consent
  * records stay, marked with the erasure time and reason, as proof (PIPL art. 47, GDPR art. 17(3)(e)).
+ * Takes the lead's merge lock first (see phoneLockKey) when a merge could still reach it; a lead
+ * created more than MERGE_WINDOW_MS (plus a day for clocks) ago is no merge target, so a purge of
+ * many old leads does not fill PostgreSQL's lock table.
  */
-export async function eraseLead(tx: Tx, leadId: string, reason: 'request' | 'retention', nowMs: number): Promise<boolean> {
+export async function eraseLead(tx: Tx, leadId: string, reason: ErasureReason, nowMs: number): Promise<boolean> {
+  const lead = await tx.get<{ store_id: string; phone_hash: string; created_at: number }>('SELECT store_id, phone_hash, created_at FROM leads WHERE id = ?', [leadId]);
+  if (!lead) return false;
+  if (Number(lead.created_at) >= nowMs - MERGE_WINDOW_MS - 24 * 3600_000) {
+    await tx.lockKey(phoneLockKey(lead.store_id, lead.phone_hash));
+    // A merge that held the lock has committed by now: the statements below see its interaction.
+    if (!(await tx.get('SELECT 1 AS x FROM leads WHERE id = ?', [leadId]))) return false;
+  }
   await tx.run('DELETE FROM interactions WHERE lead_id = ?', [leadId]);
   await tx.run('DELETE FROM crm_outbox WHERE lead_id = ?', [leadId]);
   await tx.run('UPDATE consents SET lead_erased_at = ?, erasure_reason = ? WHERE lead_id = ? AND lead_erased_at IS NULL', [nowMs, reason, leadId]);
   return (await tx.run('DELETE FROM leads WHERE id = ?', [leadId])) > 0;
 }
 
-/** Erases every lead with this phone number (in one store, or all when storeId is null). */
+/**
+ * Erases every lead with this phone number (in one store, or all when storeId is null). The merge
+ * lock of each store is taken (in order, so two erasures cannot deadlock) before the leads are
+ * looked up again, so a lead a merge or a new lead committed meanwhile is erased too.
+ */
 export async function eraseByPhone(tx: Tx, keys: Keys, e164: string, storeId: string | null, nowMs: number): Promise<number> {
   const hash = phoneHash(keys, e164);
-  const rows = storeId
-    ? await tx.all<{ id: string }>('SELECT id FROM leads WHERE phone_hash = ? AND store_id = ?', [hash, storeId])
-    : await tx.all<{ id: string }>('SELECT id FROM leads WHERE phone_hash = ?', [hash]);
-  for (const row of rows) await eraseLead(tx, row.id, 'request', nowMs);
-  return rows.length;
+  const find = () =>
+    storeId
+      ? tx.all<{ id: string; store_id: string }>('SELECT id, store_id FROM leads WHERE phone_hash = ? AND store_id = ?', [hash, storeId])
+      : tx.all<{ id: string; store_id: string }>('SELECT id, store_id FROM leads WHERE phone_hash = ?', [hash]);
+  const stores = [...new Set((await find()).map((r) => r.store_id))].sort();
+  for (const store of stores) await tx.lockKey(phoneLockKey(store, hash));
+  let erased = 0;
+  for (const row of await find()) if (await eraseLead(tx, row.id, 'request', nowMs)) erased++;
+  return erased;
 }
 
 /**
