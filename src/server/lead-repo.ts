@@ -3,6 +3,7 @@
  * outbox row, all in one transaction so a lead is never stored without its consent or its outbox
  * entry (transactional outbox).
  */
+import { randomUUID } from 'node:crypto';
 import type { LeadReceipt } from '../leads/api-schema.ts';
 import type { Lead } from '../leads/lead-schema.ts';
 import type { Tx } from './db.ts';
@@ -44,8 +45,12 @@ function mergeTags(a: Lead['tags'], b: Lead['tags']): NonNullable<Lead['tags']> 
 
 type IdempotencyRow = { request_hash: string; status: number; response_json: string };
 
-/** Whether a stored idempotency row was written by this store with this body. */
+/** What an erased lead's idempotency rows hold instead of the body hash: only the store. */
+const erasedMarker = (storeId: string) => `erased:${storeId}`;
+
+/** Whether a stored idempotency row was written by this store with this body (an erased one: by this store). */
 async function isSameRequest(tx: Tx, keys: Keys, storeId: string, lead: Lead, row: IdempotencyRow): Promise<boolean> {
+  if (row.request_hash.startsWith(erasedMarker(''))) return row.request_hash === erasedMarker(storeId);
   if (row.request_hash.startsWith(IDEMPOTENCY_HASH_PREFIX)) return safeEqual(row.request_hash, idempotencyHash(keys, storeId, lead));
   // Written before the hash covered the store: the legacy hash, and the lead it names (if it still exists) is this store's.
   if (!safeEqual(row.request_hash, legacyIdempotencyHash(keys, lead))) return false;
@@ -120,8 +125,13 @@ export async function eraseLead(tx: Tx, leadId: string, reason: ErasureReason, n
     // A merge that held the lock has committed by now: the statements below see its interaction.
     if (!(await tx.get('SELECT 1 AS x FROM leads WHERE id = ?', [leadId]))) return false;
   }
+  // The idempotency rows keep the receipt (ids only) so a kiosk's resend is replayed, not stored again,
+  // but their keyed hash of the body (a function of the contact) becomes a tombstone naming the store.
+  await tx.run('UPDATE idempotency SET request_hash = ? WHERE key IN (SELECT id FROM interactions WHERE lead_id = ?)', [erasedMarker(lead.store_id), leadId]);
   await tx.run('DELETE FROM interactions WHERE lead_id = ?', [leadId]);
   await tx.run('DELETE FROM crm_outbox WHERE lead_id = ?', [leadId]);
+  // The lead id stood in for a session in its test-drive events: one random id instead keeps each day's count.
+  await tx.run("UPDATE funnel_events SET session_id = ? WHERE type = 'test_drive_booked' AND session_id = ?", [randomUUID(), leadId]);
   await tx.run('UPDATE consents SET lead_erased_at = ?, erasure_reason = ? WHERE lead_id = ? AND lead_erased_at IS NULL', [nowMs, reason, leadId]);
   return (await tx.run('DELETE FROM leads WHERE id = ?', [leadId])) > 0;
 }

@@ -1,9 +1,73 @@
 /**
- * Erasure reaches everywhere: concurrent merges and erasures of one phone leave no orphan and no
+ * Erasure reaches everywhere: the idempotency cache, interactions and CRM rows of every state, the
+ * funnel's lead ids; and concurrent merges and erasures of one phone leave no orphan and no
  * half-erased lead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, BACKENDS, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
+import { createCrmWorker } from '../../src/server/crm-worker.ts';
+import { auth, BACKENDS, keys, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
+
+const DAY_MS = 24 * 3600_000;
+
+describe.each(BACKENDS)('erasure reaches everywhere (%s)', (backend) => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await makeFixture(backend, { crmEnabled: true });
+  });
+  afterAll(() => f.close());
+
+  const post = (body: object, token = f.tokens.kiosk) => f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(token), payload: body });
+  const erase = (phone: string) => f.app.inject({ method: 'POST', url: '/api/erasure', headers: auth(f.tokens.manager), payload: { phone } });
+  const all = <T>(sql: string, params: unknown[] = []) => f.db.transaction((tx) => tx.all<T>(sql, params));
+
+  it('keeps no body hash in the idempotency cache, yet replays the first answers and does not bring the lead back', async () => {
+    const phone = nextPhone();
+    const first = lead({}, phone);
+    const second = lead({ answers: { note: 'second visit' } }, phone);
+    const answers = [await post(first), await post(second)].map((r) => ({ status: r.statusCode, body: r.json() }));
+    expect(answers.map((a) => a.status)).toEqual([201, 200]);
+    expect((await erase(phone)).json()).toEqual({ erased: 1 });
+    const rows = await all<{ key: string; request_hash: string; response_json: string }>('SELECT key, request_hash, response_json FROM idempotency WHERE key IN (?, ?) ORDER BY created_at, key', [first.id, second.id]);
+    expect(rows.map((r) => r.request_hash)).toEqual(['erased:store-a', 'erased:store-a']);
+    for (const [i, body] of [first, second].entries()) {
+      const again = await post(body);
+      expect({ status: again.statusCode, body: again.json() }).toEqual(answers[i]);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+    }
+    expect((await f.app.inject({ url: `/api/leads/${first.id}`, headers: auth(f.tokens.manager) })).statusCode).toBe(404);
+    expect((await f.app.inject({ url: `/api/leads?phone=${phone}`, headers: auth(f.tokens.manager) })).json().total).toBe(0);
+    expect((await post(first, f.tokens.kioskB)).statusCode).toBe(422); // the tombstone still knows its store
+  });
+
+  it('deletes the interactions and the CRM deliveries of every state, dead ones included', async () => {
+    const phone = nextPhone();
+    const bodies = [lead({}, phone), lead({}, phone), lead({}, phone)];
+    for (const b of bodies) await post(b);
+    const ids = bodies.map((b) => b.id);
+    const failing = createCrmWorker({ db: f.db, keys, url: 'http://crm.invalid/hook', secret: 'webhook-secret-0123456789', now: () => f.clock.ms, maxAttempts: 1, fetch: async () => new Response(null, { status: 503 }) });
+    expect((await failing.runOnce()).dead).toBeGreaterThanOrEqual(3);
+    expect((await all<{ state: string }>(`SELECT state FROM crm_outbox WHERE lead_id = ?`, [ids[0]])).map((r) => r.state)).toEqual(['dead', 'dead', 'dead']);
+    expect((await erase(phone)).json()).toEqual({ erased: 1 });
+    expect(await all('SELECT id FROM interactions WHERE lead_id = ? OR id IN (?, ?, ?)', [ids[0], ...ids])).toEqual([]);
+    expect(await all("SELECT id FROM crm_outbox WHERE lead_id = ? AND event <> 'lead.erased'", [ids[0]])).toEqual([]);
+  });
+
+  it('replaces the lead id in its test-drive funnel events by a random one, keeping the counts', async () => {
+    const body = lead({}, nextPhone());
+    await post(body);
+    for (const day of [0, 0, 1]) {
+      f.clock.ms += day * DAY_MS;
+      expect((await f.app.inject({ method: 'POST', url: `/api/leads/${body.id}/test-drive`, headers: auth(f.tokens.rep) })).statusCode).toBe(204);
+    }
+    const funnel = async () => (await f.app.inject({ url: '/api/funnel?from=2026-04-01&to=2026-06-30', headers: auth(f.tokens.manager) })).json().days.map((d: { day: string; test_drive_booked: number }) => [d.day, d.test_drive_booked]);
+    const before = await funnel();
+    expect(before.filter(([, n]: [string, number]) => n > 0)).toHaveLength(2);
+    expect(await all('SELECT id FROM funnel_events WHERE session_id = ?', [body.id])).toHaveLength(3);
+    expect((await f.app.inject({ method: 'DELETE', url: `/api/leads/${body.id}`, headers: auth(f.tokens.manager) })).statusCode).toBe(204);
+    expect(await all('SELECT id FROM funnel_events WHERE session_id = ?', [body.id])).toEqual([]);
+    expect(await funnel()).toEqual(before.map(([day, n]: [string, number]) => [day, n]));
+  });
+});
 
 describe.each(BACKENDS)('erasure racing merges (%s)', (backend) => {
   let f: Fixture;
