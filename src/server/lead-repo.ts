@@ -8,6 +8,7 @@ import type { LeadReceipt } from '../leads/api-schema.ts';
 import type { Lead } from '../leads/lead-schema.ts';
 import type { Tx } from './db.ts';
 import { encrypt, IDEMPOTENCY_HASH_PREFIX, idempotencyHash, legacyIdempotencyHash, phoneHash, safeEqual, type Keys } from './crypto.ts';
+import { CLAIM_LEASE_MS, type LeadErasedBody } from './crm-worker.ts';
 import { HttpError } from './errors.ts';
 
 /** A second lead with the same phone in the same store within this window merges into the first. */
@@ -108,16 +109,27 @@ export async function createLead(tx: Tx, keys: Keys, storeId: string, lead: Lead
   return { status, body: receipt, replayed: false };
 }
 
-export type ErasureReason = 'request' | 'retention';
+export type ErasureReason = LeadErasedBody['reason'];
 
 /**
- * Erases a lead: its contact details, interactions and pending CRM deliveries go; the consent
- * records stay, marked with the erasure time and reason, as proof (PIPL art. 47, GDPR art. 17(3)(e)).
+ * A lead.erased delivery is due this long after the erasure: after the lease of any delivery of the
+ * lead that another instance claimed just before (plus 5 s for clocks), so the CRM gets that one first.
+ */
+export const ERASED_DELIVERY_DELAY_MS = CLAIM_LEASE_MS + 5_000;
+
+/** Whether a delivery of the lead may have reached the CRM: sent, in flight (claimed) or attempted; not skipped. */
+const REACHED_CRM = "SELECT 1 AS x FROM crm_outbox WHERE lead_id = ? AND event <> 'lead.erased' AND (state = 'sent' OR (state <> 'skipped' AND (attempts > 0 OR locked_until IS NOT NULL)))";
+
+/**
+ * Erases a lead: its contact details, interactions and CRM deliveries go; the consent records stay,
+ * marked with the erasure time and reason, as proof (PIPL art. 47, GDPR art. 17(3)(e)). With `crm`
+ * (forwarding enabled), a lead whose data may have reached the CRM gets a lead.erased delivery
+ * (ids only) so the CRM deletes its copy.
  * Takes the lead's merge lock first (see phoneLockKey) when a merge could still reach it; a lead
  * created more than MERGE_WINDOW_MS (plus a day for clocks) ago is no merge target, so a purge of
  * many old leads does not fill PostgreSQL's lock table.
  */
-export async function eraseLead(tx: Tx, leadId: string, reason: ErasureReason, nowMs: number): Promise<boolean> {
+export async function eraseLead(tx: Tx, leadId: string, reason: ErasureReason, nowMs: number, crm: boolean): Promise<boolean> {
   const lead = await tx.get<{ store_id: string; phone_hash: string; created_at: number }>('SELECT store_id, phone_hash, created_at FROM leads WHERE id = ?', [leadId]);
   if (!lead) return false;
   if (Number(lead.created_at) >= nowMs - MERGE_WINDOW_MS - 24 * 3600_000) {
@@ -125,6 +137,8 @@ export async function eraseLead(tx: Tx, leadId: string, reason: ErasureReason, n
     // A merge that held the lock has committed by now: the statements below see its interaction.
     if (!(await tx.get('SELECT 1 AS x FROM leads WHERE id = ?', [leadId]))) return false;
   }
+  const interactionIds = (await tx.all<{ id: string }>('SELECT id FROM interactions WHERE lead_id = ? ORDER BY created_at, id', [leadId])).map((r) => r.id);
+  const reached = crm && (await tx.get(REACHED_CRM, [leadId])) !== undefined;
   // The idempotency rows keep the receipt (ids only) so a kiosk's resend is replayed, not stored again,
   // but their keyed hash of the body (a function of the contact) becomes a tombstone naming the store.
   await tx.run('UPDATE idempotency SET request_hash = ? WHERE key IN (SELECT id FROM interactions WHERE lead_id = ?)', [erasedMarker(lead.store_id), leadId]);
@@ -133,6 +147,12 @@ export async function eraseLead(tx: Tx, leadId: string, reason: ErasureReason, n
   // The lead id stood in for a session in its test-drive events: one random id instead keeps each day's count.
   await tx.run("UPDATE funnel_events SET session_id = ? WHERE type = 'test_drive_booked' AND session_id = ?", [randomUUID(), leadId]);
   await tx.run('UPDATE consents SET lead_erased_at = ?, erasure_reason = ? WHERE lead_id = ? AND lead_erased_at IS NULL', [nowMs, reason, leadId]);
+  if (reached) {
+    const body: LeadErasedBody = { leadId, interactionIds, storeId: lead.store_id, erasedAt: new Date(nowMs).toISOString(), reason };
+    await tx.run("INSERT INTO crm_outbox (lead_id, interaction_id, event, state, attempts, next_attempt_at, created_at, payload_json) VALUES (?, ?, 'lead.erased', 'pending', 0, ?, ?, ?)", [
+      leadId, leadId, nowMs + ERASED_DELIVERY_DELAY_MS, nowMs, JSON.stringify(body),
+    ]);
+  }
   return (await tx.run('DELETE FROM leads WHERE id = ?', [leadId])) > 0;
 }
 
@@ -141,7 +161,7 @@ export async function eraseLead(tx: Tx, leadId: string, reason: ErasureReason, n
  * lock of each store is taken (in order, so two erasures cannot deadlock) before the leads are
  * looked up again, so a lead a merge or a new lead committed meanwhile is erased too.
  */
-export async function eraseByPhone(tx: Tx, keys: Keys, e164: string, storeId: string | null, nowMs: number): Promise<number> {
+export async function eraseByPhone(tx: Tx, keys: Keys, e164: string, storeId: string | null, nowMs: number, crm: boolean): Promise<number> {
   const hash = phoneHash(keys, e164);
   const find = () =>
     storeId
@@ -150,21 +170,22 @@ export async function eraseByPhone(tx: Tx, keys: Keys, e164: string, storeId: st
   const stores = [...new Set((await find()).map((r) => r.store_id))].sort();
   for (const store of stores) await tx.lockKey(phoneLockKey(store, hash));
   let erased = 0;
-  for (const row of await find()) if (await eraseLead(tx, row.id, 'request', nowMs)) erased++;
+  for (const row of await find()) if (await eraseLead(tx, row.id, 'request', nowMs, crm)) erased++;
   return erased;
 }
 
 /**
  * Purges leads whose last interaction is older than `retentionMs`; returns how many. Consent records
  * of erased leads are kept `consentProofMs` after the erasure (default 3 years, a limitation period),
- * then deleted too.
+ * then deleted too. `crm`: as for eraseLead. A sent delivery's row is kept while its lead exists
+ * (it is how an erasure knows the CRM has a copy), and deleted with the others after that.
  */
-export async function purgeExpired(tx: Tx, retentionMs: number, nowMs: number, consentProofMs = 3 * 365 * 24 * 3600_000): Promise<number> {
+export async function purgeExpired(tx: Tx, retentionMs: number, nowMs: number, consentProofMs = 3 * 365 * 24 * 3600_000, crm = false): Promise<number> {
   const cutoff = nowMs - retentionMs;
   await tx.run('DELETE FROM consents WHERE lead_erased_at IS NOT NULL AND lead_erased_at < ?', [nowMs - consentProofMs]);
   const rows = await tx.all<{ id: string }>('SELECT id FROM leads WHERE last_interaction_at < ?', [cutoff]);
-  for (const row of rows) await eraseLead(tx, row.id, 'retention', nowMs);
+  for (const row of rows) await eraseLead(tx, row.id, 'retention', nowMs, crm);
   await tx.run('DELETE FROM idempotency WHERE created_at < ?', [cutoff]);
-  await tx.run("DELETE FROM crm_outbox WHERE state = 'sent' AND sent_at < ?", [cutoff]);
+  await tx.run("DELETE FROM crm_outbox WHERE state = 'sent' AND sent_at < ? AND NOT EXISTS (SELECT 1 FROM leads WHERE leads.id = crm_outbox.lead_id)", [cutoff]);
   return rows.length;
 }

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const purge = () =>
     db
       .transaction(async (tx) => {
-        await purgeExpired(tx, retentionMs, Date.now(), config.CONSENT_PROOF_DAYS * 24 * 3600_000);
+        await purgeExpired(tx, retentionMs, Date.now(), config.CONSENT_PROOF_DAYS * 24 * 3600_000, crmEnabled);
         await purgeExpiredTokens(tx, Date.now());
       })
       .catch((e: Error) => app.log.error({ name: e.name }, 'retention purge failed'));

@@ -98,7 +98,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
     const erased = await db.transaction(async (tx) => {
       const row = await tx.get<{ store_id: string }>('SELECT store_id FROM leads WHERE id = ?', [id]);
       if (!row || (storeId !== null && row.store_id !== storeId)) return false;
-      return eraseLead(tx, id, 'request', now());
+      return eraseLead(tx, id, 'request', now(), ctx.crmEnabled);
     });
     if (!erased) throw new HttpError(404, 'not_found', 'no such lead');
     return reply.code(204).send();
@@ -106,7 +106,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/erasure', { preHandler: auth.require('manager') }, async (req) => {
     const { phone } = parse(ErasureSchema, req.body);
-    const erased = await db.transaction((tx) => eraseByPhone(tx, keys, phone, req.principal!.storeId, now()));
+    const erased = await db.transaction((tx) => eraseByPhone(tx, keys, phone, req.principal!.storeId, now(), ctx.crmEnabled));
     return { erased };
   });
 }
