@@ -147,6 +147,7 @@ export async function eraseLead(tx: Tx, leadId: string, reason: ErasureReason, n
   // The lead id stood in for a session in its test-drive events: one random id instead keeps each day's count.
   await tx.run("UPDATE funnel_events SET session_id = ? WHERE type = 'test_drive_booked' AND session_id = ?", [randomUUID(), leadId]);
   await tx.run('UPDATE consents SET lead_erased_at = ?, erasure_reason = ? WHERE lead_id = ? AND lead_erased_at IS NULL', [nowMs, reason, leadId]);
+  tx.checkpointAfterCommit();
   if (reached) {
     const body: LeadErasedBody = { leadId, interactionIds, storeId: lead.store_id, erasedAt: new Date(nowMs).toISOString(), reason };
     await tx.run("INSERT INTO crm_outbox (lead_id, interaction_id, event, state, attempts, next_attempt_at, created_at, payload_json) VALUES (?, ?, 'lead.erased', 'pending', 0, ?, ?, ?)", [

@@ -3,6 +3,9 @@
  * funnel's lead ids; and concurrent merges and erasures of one phone leave no orphan and no
  * half-erased lead.
  */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCrmWorker } from '../../src/server/crm-worker.ts';
 import { auth, BACKENDS, keys, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
@@ -67,6 +70,36 @@ describe.each(BACKENDS)('erasure reaches everywhere (%s)', (backend) => {
     expect((await f.app.inject({ method: 'DELETE', url: `/api/leads/${body.id}`, headers: auth(f.tokens.manager) })).statusCode).toBe(204);
     expect(await all('SELECT id FROM funnel_events WHERE session_id = ?', [body.id])).toEqual([]);
     expect(await funnel()).toEqual(before.map(([day, n]: [string, number]) => [day, n]));
+  });
+});
+
+describe('erased bytes on disk (sqlite)', () => {
+  it('leaves neither the answers nor the contact ciphertext in the database file or the WAL, and keeps group commit', async () => {
+    const f = await makeFixture('sqlite');
+    const post = (body: object) => f.app.inject({ method: 'POST', url: '/api/leads', headers: auth(f.tokens.kiosk), payload: body });
+    const marker = `marker-${randomUUID()}`;
+    for (let i = 0; i < 5; i++) await post(lead({ answers: { note: `neighbour ${i}` } }, nextPhone()));
+    const target = lead({ answers: { note: marker } }, nextPhone());
+    expect((await post(target)).statusCode).toBe(201);
+    for (let i = 0; i < 5; i++) await post(lead({ answers: { note: `neighbour after ${i}` } }, nextPhone()));
+    const sealed = (await f.db.transaction((tx) => tx.get<{ contact_enc: string }>('SELECT contact_enc FROM leads WHERE id = ?', [target.id])))!.contact_enc;
+    const files = ['leads.sqlite', 'leads.sqlite-wal'].map((name) => join(f.dataDir, name));
+    const found = () => files.filter(existsSync).flatMap((file) => {
+      const bytes = readFileSync(file);
+      return [marker, sealed].filter((s) => bytes.includes(Buffer.from(s))).map((s) => `${file.split('/').at(-1)}: ${s === marker ? 'answers' : 'contact'}`);
+    });
+    expect(found().length).toBeGreaterThan(0); // the scan can see them before the erasure
+
+    // The erasure shares a group commit with other leads: all of them still get their answers.
+    const others = Array.from({ length: 20 }, () => post(lead({}, nextPhone())));
+    const erasure = f.app.inject({ method: 'DELETE', url: `/api/leads/${target.id}`, headers: auth(f.tokens.manager) });
+    expect((await Promise.all(others)).map((r) => r.statusCode)).toEqual(Array(20).fill(201));
+    expect((await erasure).statusCode).toBe(204);
+    expect(found()).toEqual([]); // while the server still runs
+    await f.app.close();
+    await f.db.close();
+    expect(found()).toEqual([]);
+    rmSync(f.dataDir, { recursive: true, force: true });
   });
 });
 
