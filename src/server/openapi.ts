@@ -41,7 +41,7 @@ export function openApiDocument(): object {
       },
       '/api/leads/{id}': {
         get: secured('rep (own store), manager', { summary: 'Lead detail', parameters: idParam, responses: { 200: ok('lead with contact, interactions and consent records', LeadDetailSchema), 404: err('no such lead'), ...common } }),
-        delete: secured('manager', { summary: 'Erase a lead (consent records are kept)', parameters: idParam, responses: { 204: { description: 'erased' }, 404: err('no such lead'), ...common } }),
+        delete: secured('manager', { summary: 'Erase a lead (consent records are kept; a CRM that may have it gets lead.erased)', parameters: idParam, responses: { 204: { description: 'erased' }, 404: err('no such lead'), ...common } }),
       },
       '/api/leads/{id}/test-drive': {
         post: secured('rep (own store), manager', { summary: 'Record a test drive booked for this lead (funnel)', parameters: idParam, responses: { 204: { description: 'recorded' }, 404: err('no such lead'), ...common } }),
@@ -50,7 +50,7 @@ export function openApiDocument(): object {
         post: secured('rep (own store), manager', { summary: 'Record first contact (speed-to-lead)', parameters: idParam, responses: { 204: { description: 'recorded' }, 404: err('no such lead'), ...common } }),
       },
       '/api/export/leads.csv': { get: secured('manager', { summary: 'CSV export', description: `Roles: manager. ${dateBounds} Phone numbers are plain E.164; other cells starting with = + - @, tab or CR get a leading ' (formula injection).`, parameters: params(ExportQuerySchema), responses: { 200: { description: 'text/csv' }, ...common } }) },
-      '/api/erasure': { post: secured('manager', { summary: 'Erase every lead with this phone number', requestBody: { required: true, content: json(ErasureSchema) }, responses: { 200: { description: '{ erased }' }, ...common } }) },
+      '/api/erasure': { post: secured('manager', { summary: 'Erase every lead with this phone number (as DELETE /api/leads/{id}, each)', requestBody: { required: true, content: json(ErasureSchema) }, responses: { 200: { description: '{ erased }' }, ...common } }) },
       '/api/events': { post: secured('kiosk', { summary: 'Anonymous funnel events', requestBody: { required: true, content: json(FunnelEventBatchSchema) }, responses: { 202: { description: '{ accepted, duplicates }' }, ...common } }) },
       '/api/funnel': { get: secured('rep (own store), manager', { summary: 'Funnel per day (UTC+8) and store', parameters: params(FunnelQuerySchema), responses: { 200: ok('funnel rows', FunnelSchema), ...common } }) },
       '/api/share-tokens': { post: secured('kiosk (its own, non-expiring token)', { summary: 'A 7-day create-only token of the kiosk’s store for a plan’s share link', responses: { 201: { description: '{ token, storeId, expiresAt }' }, ...common } }) },
