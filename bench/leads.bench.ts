@@ -2,8 +2,10 @@
  * Lead server benchmark: durable leads per second and p99 latency with 50 concurrent keep-alive
  * clients on loopback, for SQLite and PostgreSQL, against the same server's health route.
  * The server runs as a child process (as in production); every lead is a new customer (no merges).
+ * Then, in process, the cost of a name search (names are encrypted: every lead is decrypted) over
+ * `--search-leads` leads on SQLite.
  *
- *   npm run bench:leads [-- --seconds 5 --clients 50 --runs 1]
+ *   npm run bench:leads [-- --seconds 5 --clients 50 --runs 1 --search-leads 20000]
  * PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), in a throwaway schema.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,8 +16,17 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { LeadSchema } from '../src/leads/lead-schema.ts';
+import { ensureStore } from '../src/server/auth-repo.ts';
+import { deriveKeys } from '../src/server/crypto.ts';
+import { openSqlite } from '../src/server/db-sqlite.ts';
+import { listLeads, SEARCH_CHUNK } from '../src/server/lead-query.ts';
+import { createLead } from '../src/server/lead-repo.ts';
+import { migrate } from '../src/server/migrations.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, clients: { type: 'string', default: '50' }, runs: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, clients: { type: 'string', default: '50' }, runs: { type: 'string', default: '1' }, 'search-leads': { type: 'string', default: '20000' } },
+});
 const SECONDS = Number(values.seconds);
 const CLIENTS = Number(values.clients);
 /** Runs per backend; on a shared machine the best run is the least disturbed one. */
@@ -108,6 +119,35 @@ async function bench(name: string, env: Record<string, string>): Promise<void> {
   }
 }
 
+/** ms per name search (GET /api/leads?q=) over `n` leads in one SQLite store, in process. */
+async function searchBench(n: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'leads-bench-search-'));
+  const db = openSqlite(join(dir, 'leads.sqlite'));
+  try {
+    const keys = deriveKeys(randomBytes(32));
+    await migrate(db, Date.now());
+    await db.transaction((tx) => ensureStore(tx, 'bench', 'Bench', Date.now()));
+    const t0 = Date.now() - n * 1000;
+    await Promise.all(
+      Array.from({ length: n }, (_, i) => {
+        const lead = LeadSchema.parse({ ...JSON.parse(leadBody()), contact: { name: i % 1000 === 0 ? `王针${i}` : `客户${i}`, phone: `136${String(i).padStart(8, '0')}` } });
+        return db.transaction((tx) => createLead(tx, keys, 'bench', lead, t0 + i * 1000, false));
+      }),
+    );
+    const filter = { storeId: 'bench', q: '针', limit: 50, offset: 0 };
+    await listLeads(db, keys, filter); // warm-up
+    const searches = 10;
+    const start = performance.now();
+    let total = 0;
+    for (let i = 0; i < searches; i++) total = (await listLeads(db, keys, filter)).total;
+    const msPer = (performance.now() - start) / searches;
+    console.log(`SQLite     name search over ${n.toLocaleString('en')} leads (in process, chunks of ${SEARCH_CHUNK}): ${msPer.toFixed(1)} ms per search (${total} matches, ${searches} searches) | load ${loadavg()[0]!.toFixed(1)}`);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`${CLIENTS} concurrent clients, ${SECONDS} s per run, loopback; every lead durable before its 2xx; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (other work on the machine lowers every figure)`);
   // Key files in the bench's own temp folder (LEAD_KEY_FILE), never in the real home.
@@ -119,6 +159,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  await searchBench(Number(values['search-leads']));
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const pgDir = mkdtempSync(join(tmpdir(), 'leads-bench-pg-'));
   try {

@@ -81,7 +81,9 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'purge undefined': {
-        const n = await db.transaction((tx) => purgeExpired(tx, config.RETENTION_DAYS * 24 * 3600_000, now, config.CONSENT_PROOF_DAYS * 24 * 3600_000));
+        // With CRM forwarding configured, purged leads the CRM got are queued as lead.erased for the server's worker.
+        const crm = Boolean(config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET);
+        const n = await db.transaction((tx) => purgeExpired(tx, config.RETENTION_DAYS * 24 * 3600_000, now, config.CONSENT_PROOF_DAYS * 24 * 3600_000, crm));
         info(`purged ${n} leads older than ${config.RETENTION_DAYS} days`);
         break;
       }

@@ -26,17 +26,35 @@ export type CrmWorkerOptions = {
   /** Leads whose customer refused cross-border storage are not sent when the CRM is outside mainland China. */
   crmOutsideMainland?: boolean;
   fetch?: typeof fetch;
+  /** Where failed deliveries and failed runs are reported (main.ts passes the app's pino logger). */
+  logger?: CrmLogger;
 };
 
-export type RunResult = { sent: number; failed: number; dead: number; skipped: number };
-type OutboxRow = { id: number; lead_id: string; interaction_id: string; event: string; attempts: number };
+/**
+ * The part of a pino logger the worker uses. Lines carry ids, the event, the attempt and the
+ * reason (`HTTP 503`, `timeout`, `network error`) or an error's name and code: never a payload, a
+ * contact, the webhook URL (its query may hold a key) or an error message (it may quote either).
+ */
+export type CrmLogger = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
-const LEASE_MS = 60_000;
+const SILENT: CrmLogger = { warn: () => undefined, error: () => undefined };
+
+export type RunResult = { sent: number; failed: number; dead: number; skipped: number };
+type OutboxRow = { id: number; lead_id: string; interaction_id: string; event: string; attempts: number; payload_json: string | null };
+
+/** A claimed row is leased this long; a delivery (10 s timeout) ends well within it. */
+export const CLAIM_LEASE_MS = 60_000;
+
+/**
+ * What an outbox row of a `lead.erased` event stores (the lead row is gone by the time the worker
+ * runs): ids, the store, when and why. No personal data.
+ */
+export type LeadErasedBody = { leadId: string; interactionIds: string[]; storeId: string; erasedAt: string; reason: 'request' | 'retention' };
 
 /** Backoff for CRM deliveries (see backoffDelayMs). */
 export const backoffMs = backoffDelayMs;
 
-/** Builds the webhook payload for one outbox row; null if the lead is gone (erased). */
+/** Builds the webhook payload of a lead.created or lead.merged row; null if the lead is gone (erased). */
 export async function crmPayload(db: Db, keys: Keys, row: OutboxRow) {
   return db.transaction(async (tx) => {
     const lead = await tx.get<{ id: string; store_id: string; tags_json: string; created_at: number }>('SELECT id, store_id, tags_json, created_at FROM leads WHERE id = ?', [row.lead_id]);
@@ -66,6 +84,7 @@ export function createCrmWorker(o: CrmWorkerOptions) {
   const random = o.random ?? Math.random;
   const maxAttempts = o.maxAttempts ?? 8;
   const doFetch = o.fetch ?? fetch;
+  const log = o.logger ?? SILENT;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<RunResult> | undefined;
   let again = false;
@@ -75,16 +94,18 @@ export function createCrmWorker(o: CrmWorkerOptions) {
     const lock = o.db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
     return o.db.transaction((tx) =>
       tx.all<OutboxRow>(
-        `UPDATE crm_outbox SET locked_until = ? WHERE id IN (SELECT id FROM crm_outbox WHERE state = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY id LIMIT ?${lock}) RETURNING id, lead_id, interaction_id, event, attempts`,
-        [t + LEASE_MS, t, t, o.batchSize ?? 20],
+        `UPDATE crm_outbox SET locked_until = ? WHERE id IN (SELECT id FROM crm_outbox WHERE state = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY id LIMIT ?${lock}) RETURNING id, lead_id, interaction_id, event, attempts, payload_json`,
+        [t + CLAIM_LEASE_MS, t, t, o.batchSize ?? 20],
       ),
     );
   }
 
   async function deliver(row: OutboxRow): Promise<'sent' | 'failed' | 'dead' | 'skipped'> {
-    const payload = await crmPayload(o.db, o.keys, row);
+    // A lead.erased row carries its own body; it is sent wherever the lead's data may have gone.
+    const payload = row.payload_json !== null ? { event: row.event, deliveryId: row.id, ...(JSON.parse(row.payload_json) as LeadErasedBody) } : await crmPayload(o.db, o.keys, row);
+    const skip = !payload || ('consent' in payload && o.crmOutsideMainland === true && payload.consent.crossBorderCrm !== true);
     let error: string | null = null;
-    if (payload && !(o.crmOutsideMainland && payload.consent.crossBorderCrm !== true)) {
+    if (!skip) {
       const body = JSON.stringify(payload);
       const t = Math.floor(now() / 1000);
       try {
@@ -102,7 +123,12 @@ export function createCrmWorker(o: CrmWorkerOptions) {
     }
     const t = now();
     const attempts = row.attempts + 1;
-    const outcome = !payload || (o.crmOutsideMainland && payload.consent.crossBorderCrm !== true) ? 'skipped' : error === null ? 'sent' : attempts >= maxAttempts ? 'dead' : 'failed';
+    const outcome = skip ? 'skipped' : error === null ? 'sent' : attempts >= maxAttempts ? 'dead' : 'failed';
+    if (outcome === 'failed' || outcome === 'dead') {
+      const line = { deliveryId: row.id, event: row.event, attempt: attempts, error };
+      if (outcome === 'failed') log.warn(line, 'CRM delivery failed; will retry');
+      else log.error(line, 'CRM delivery dead after the last attempt');
+    }
     const state = outcome === 'failed' ? 'pending' : outcome;
     const next = outcome === 'failed' ? t + backoffMs(attempts, o.baseDelayMs ?? 5_000, o.maxDelayMs ?? 3_600_000, random()) : t;
     await o.db.transaction((tx) =>
@@ -129,7 +155,10 @@ export function createCrmWorker(o: CrmWorkerOptions) {
       again = true;
       return;
     }
-    running = runOnce().catch(() => ({ sent: 0, failed: 0, dead: 0, skipped: 0 }));
+    running = runOnce().catch((e: { name?: string; code?: string }) => {
+      log.error({ name: e?.name, code: e?.code }, 'CRM worker run failed');
+      return { sent: 0, failed: 0, dead: 0, skipped: 0 };
+    });
     void running.finally(() => {
       running = undefined;
       if (again) {

@@ -10,6 +10,8 @@ export type Keys = {
   encKey: Buffer;
   /** 32-byte HMAC key for phone hashes. */
   hashKey: Buffer;
+  /** 32-byte HMAC key for idempotency hashes (the store and body of a POST /api/leads). */
+  idempotencyKey: Buffer;
   /** Non-secret fingerprint, stored in the database to catch instances started with another key. */
   fingerprint: string;
 };
@@ -21,6 +23,7 @@ export function deriveKeys(master: Buffer): Keys {
   return {
     encKey: derive('showroom-twin/contact-aes-gcm'),
     hashKey: derive('showroom-twin/phone-hmac'),
+    idempotencyKey: derive('showroom-twin/idempotency-hmac'),
     fingerprint: createHash('sha256').update(derive('showroom-twin/fingerprint')).digest('hex').slice(0, 16),
   };
 }
@@ -45,6 +48,22 @@ export function decrypt(keys: Keys, sealed: string): string {
 /** Keyed hash of an E.164 phone number. */
 export function phoneHash(keys: Keys, e164: string): string {
   return createHmac('sha256', keys.hashKey).update(e164).digest('base64url');
+}
+
+/** Marks an idempotency hash keyed by store (`v2.<base64url>`); rows without it hold a legacy hash. */
+export const IDEMPOTENCY_HASH_PREFIX = 'v2.';
+
+/**
+ * Keyed hash of a lead request for the idempotency cache: the store and the canonical body, under
+ * its own HKDF-derived key. The same lead id posted by another store's kiosk hashes differently.
+ */
+export function idempotencyHash(keys: Keys, storeId: string, lead: unknown): string {
+  return IDEMPOTENCY_HASH_PREFIX + createHmac('sha256', keys.idempotencyKey).update(canonicalJson([storeId, lead])).digest('base64url');
+}
+
+/** The hash stored before idempotencyHash (body only, under the phone key): to recognise old rows. */
+export function legacyIdempotencyHash(keys: Keys, lead: unknown): string {
+  return phoneHash(keys, canonicalJson(lead));
 }
 
 /** SHA-256 of a bearer token or pairing code, hex. */

@@ -43,6 +43,7 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
     },
     lockKey: async (key: string) => void (await client.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(key)])),
     tryLockKey: async (key: string) => (await client.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [advisoryKey(key)])).rows[0].ok === true,
+    checkpointAfterCommit: () => undefined,
   });
 
   return {

@@ -3,6 +3,9 @@
  * queue up; each drain runs the queued ones inside one BEGIN IMMEDIATE ... COMMIT, each in its own
  * savepoint, so one fsync makes a whole batch durable and a failing unit rolls back alone. A promise
  * resolves only after COMMIT returned, so a 2xx built on it means the row is on disk.
+ * secure_delete zeroes deleted rows in their pages; after a batch with an erasure in it, a WAL
+ * checkpoint (TRUNCATE) runs between COMMIT and the next batch, so erased bytes survive neither in
+ * free space nor in old WAL frames.
  */
 import Database from 'better-sqlite3';
 import type { Db, Row, Tx } from './db.ts';
@@ -19,6 +22,8 @@ export function openSqlite(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  let checkpointWanted = false;
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let stmt = statements.get(sql);
@@ -47,6 +52,9 @@ export function openSqlite(file: string): Db {
     },
     lockKey: async () => undefined,
     tryLockKey: async () => true,
+    checkpointAfterCommit: () => {
+      checkpointWanted = true;
+    },
   };
 
   const [begin, commit, savepoint, release, rollbackTo] = ['BEGIN IMMEDIATE', 'COMMIT', 'SAVEPOINT unit', 'RELEASE unit', 'ROLLBACK TO unit'].map((sql) => db.prepare(sql));
@@ -74,9 +82,20 @@ export function openSqlite(file: string): Db {
         }
         commit!.run();
       } catch (error) {
+        checkpointWanted = false;
         if (db.inTransaction) db.exec('ROLLBACK');
         batch.forEach((job) => job.reject(error));
         continue;
+      }
+      if (checkpointWanted) {
+        checkpointWanted = false;
+        // Best effort: the batch is committed whatever happens here; a reader holding an old snapshot
+        // (the admin CLI) makes it stop short, and the next erasure's checkpoint finishes the job.
+        try {
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch {
+          // the data is durable; only the wipe waits for the next checkpoint
+        }
       }
       batch.forEach((job, i) => {
         const r = results[i]!;

@@ -26,6 +26,13 @@ export interface Tx {
   lockKey(key: string): Promise<void>;
   /** Like lockKey but returns false at once when another transaction holds the key. */
   tryLockKey(key: string): Promise<boolean>;
+  /**
+   * Asks for deleted personal data to be wiped from the files once this transaction commits (an
+   * erasure). SQLite: after the COMMIT, outside any transaction, a WAL checkpoint (TRUNCATE) copies
+   * the pages secure_delete zeroed into the database file and empties the WAL, before the promise
+   * resolves. PostgreSQL: nothing (deleted rows stay in the table files until VACUUM reuses them).
+   */
+  checkpointAfterCommit(): void;
 }
 
 /** A database: every unit of work runs in a transaction that is durable when the promise resolves. */

@@ -1,6 +1,6 @@
 /** Reading leads for rep and manager views: list with filters, detail, CSV rows. */
 import type { ConsentRecord, LeadDetail, LeadList, LeadSummary } from '../leads/api-schema.ts';
-import type { Tx } from './db.ts';
+import type { Db, Tx } from './db.ts';
 import { decrypt, phoneHash, type Keys } from './crypto.ts';
 
 export type LeadFilter = {
@@ -10,7 +10,7 @@ export type LeadFilter = {
   fromMs?: number | undefined;
   toMs?: number | undefined;
   phone?: string | undefined;
-  /** Name search (substring, case-insensitive). Names are encrypted, so this scans the newest SEARCH_SCAN_LIMIT matches of the other filters. */
+  /** Name search (substring, case-insensitive). Names are encrypted, so this decrypts every lead matching the other filters. */
   q?: string | undefined;
   limit: number;
   offset: number;
@@ -25,8 +25,7 @@ export function maskPhone(e164: string): string {
   return e164.length > 8 ? `${e164.slice(0, e164.length - 8)}****${e164.slice(-4)}` : '****';
 }
 
-function summary(keys: Keys, row: LeadRow): LeadSummary {
-  const contact = JSON.parse(decrypt(keys, row.contact_enc)) as Contact;
+function summary(keys: Keys, row: LeadRow, contact = JSON.parse(decrypt(keys, row.contact_enc)) as Contact): LeadSummary {
   return {
     id: row.id,
     storeId: row.store_id,
@@ -51,21 +50,42 @@ function where(keys: Keys, f: LeadFilter): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** Name search looks at this many newest leads (names are encrypted, so it cannot use an index). */
-export const SEARCH_SCAN_LIMIT = 5000;
+/** Name search reads leads in chunks of this many, each in its own transaction (bounded memory; SQLite's writers wait only for one chunk). */
+export const SEARCH_CHUNK = 2000;
 
-/** A page of leads, newest first, with decrypted names and masked phones. */
-export async function listLeads(tx: Tx, keys: Keys, f: LeadFilter): Promise<LeadList> {
+/**
+ * A page of leads, newest first, with decrypted names and masked phones. A name search (`q`) walks
+ * every lead matching the other filters in keyset order (created_at DESC, id), so `total` is exact
+ * however many leads there are; only the page is kept in memory.
+ */
+export async function listLeads(db: Db, keys: Keys, f: LeadFilter): Promise<LeadList> {
   const w = where(keys, f);
   if (f.q) {
     const needle = f.q.toLocaleLowerCase();
-    const rows = await tx.all<LeadRow>(`SELECT * FROM leads ${w.sql} ORDER BY created_at DESC, id LIMIT ?`, [...w.params, SEARCH_SCAN_LIMIT]);
-    const hits = rows.map((r) => summary(keys, r)).filter((l) => l.name.toLocaleLowerCase().includes(needle));
-    return { total: hits.length, leads: hits.slice(f.offset, f.offset + f.limit) };
+    const leads: LeadSummary[] = [];
+    let total = 0;
+    let after: LeadRow | undefined;
+    for (;;) {
+      // `created_at <= ?` on its own lets the (store_id, created_at) index narrow the range.
+      const cursor = after ? [Number(after.created_at), Number(after.created_at), after.id] : [];
+      const keyset = after ? `${w.sql ? `${w.sql} AND` : 'WHERE'} created_at <= ? AND (created_at < ? OR id > ?)` : w.sql;
+      const rows = await db.transaction((tx) => tx.all<LeadRow>(`SELECT * FROM leads ${keyset} ORDER BY created_at DESC, id LIMIT ?`, [...w.params, ...cursor, SEARCH_CHUNK]));
+      for (const row of rows) {
+        const contact = JSON.parse(decrypt(keys, row.contact_enc)) as Contact;
+        if (!contact.name.toLocaleLowerCase().includes(needle)) continue;
+        if (total >= f.offset && leads.length < f.limit) leads.push(summary(keys, row, contact));
+        total++;
+      }
+      if (rows.length < SEARCH_CHUNK) break;
+      after = rows.at(-1);
+    }
+    return { total, leads };
   }
-  const rows = await tx.all<LeadRow>(`SELECT * FROM leads ${w.sql} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`, [...w.params, f.limit, f.offset]);
-  const total = await tx.get<{ n: number }>(`SELECT COUNT(*) AS n FROM leads ${w.sql}`, w.params);
-  return { total: Number(total?.n ?? 0), leads: rows.map((r) => summary(keys, r)) };
+  return db.transaction(async (tx) => {
+    const rows = await tx.all<LeadRow>(`SELECT * FROM leads ${w.sql} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`, [...w.params, f.limit, f.offset]);
+    const total = await tx.get<{ n: number }>(`SELECT COUNT(*) AS n FROM leads ${w.sql}`, w.params);
+    return { total: Number(total?.n ?? 0), leads: rows.map((r) => summary(keys, r)) };
+  });
 }
 
 /** One lead with contact, interactions and consent history; null if absent or outside storeId. */
@@ -111,10 +131,16 @@ export async function markContacted(tx: Tx, id: string, storeId: string | null, 
 
 const CSV_COLUMNS = ['id', 'store_id', 'created_at', 'name', 'phone', 'email', 'preferred_time', 'tags', 'interactions', 'first_contact_at'] as const;
 
-/** One CSV cell: quoted, and defused against spreadsheet formula injection (OWASP). */
+/** An E.164 number (what the phone column holds): text a CRM import reads as a phone, not a formula to defuse. */
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * One CSV cell, quoted. A cell a spreadsheet would evaluate (starting with `= + - @`, tab or CR:
+ * OWASP CSV injection) gets a leading `'`, except an E.164 phone number, which stays plain.
+ */
 export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r]/.test(s) && !E164.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

@@ -18,17 +18,14 @@ async function main(): Promise<void> {
   const { db, keys, notices } = await openStorage(config, Date.now());
   for (const line of notices) process.stderr.write(`${line}\n`);
   const { localKiosk, managerTokenFile } = await bootstrap(db, config.DATA_DIR, config.LOCAL_STORE_ID, Date.now());
-  const worker =
-    config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET
-      ? createCrmWorker({ db, keys, url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, maxAttempts: config.CRM_MAX_ATTEMPTS, crmOutsideMainland: config.CRM_OUTSIDE_MAINLAND === '1' })
-      : undefined;
+  const crmEnabled = Boolean(config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET);
   const app = await buildApp({
     db,
     keys,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     retentionDays: config.RETENTION_DAYS,
     shareTokensPerHour: config.SHARE_TOKENS_PER_HOUR,
-    crmEnabled: worker !== undefined,
+    crmEnabled,
     onLeadStored: () => worker?.notify(),
     staticDir: resolve(config.STATIC_DIR),
     localKiosk,
@@ -36,11 +33,15 @@ async function main(): Promise<void> {
     notice: noticeSettings(config),
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
+  // Created after the app so that it logs through the app's logger (no personal data: see CrmLogger).
+  const worker = crmEnabled
+    ? createCrmWorker({ db, keys, url: config.CRM_WEBHOOK_URL!, secret: config.CRM_WEBHOOK_SECRET!, maxAttempts: config.CRM_MAX_ATTEMPTS, crmOutsideMainland: config.CRM_OUTSIDE_MAINLAND === '1', logger: app.log })
+    : undefined;
   const retentionMs = config.RETENTION_DAYS * 24 * 3600_000;
   const purge = () =>
     db
       .transaction(async (tx) => {
-        await purgeExpired(tx, retentionMs, Date.now(), config.CONSENT_PROOF_DAYS * 24 * 3600_000);
+        await purgeExpired(tx, retentionMs, Date.now(), config.CONSENT_PROOF_DAYS * 24 * 3600_000, crmEnabled);
         await purgeExpiredTokens(tx, Date.now());
       })
       .catch((e: Error) => app.log.error({ name: e.name }, 'retention purge failed'));

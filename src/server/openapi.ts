@@ -15,6 +15,7 @@ const params = (schema: z.ZodObject) =>
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 const secured = (roles: string, extra: object) => ({ security: [{ bearer: [] }], description: `Roles: ${roles}.`, ...extra });
+const dateBounds = 'Dates: `from` and `to` are CST (UTC+8) days, both inclusive (`to` is the whole day, as in /api/funnel), or instants with an offset (`from` inclusive, `to` exclusive).';
 const common = { 400: err('malformed: `field` names the first bad field'), 401: err('no or unknown token'), 403: err('role or store not allowed'), 429: err('rate limited') };
 
 /** Builds the document (the paths are the routes buildApp registers; a test checks they agree). */
@@ -36,11 +37,11 @@ export function openApiDocument(): object {
             409: err('a request with this id is in flight'), 413: err('body over 32 KB'), 422: err('id reused with a different body'), ...common,
           },
         }),
-        get: secured('rep (own store), manager', { summary: 'List leads', parameters: params(LeadQuerySchema), responses: { 200: ok('a page of leads', LeadListSchema), ...common } }),
+        get: secured('rep (own store), manager', { summary: 'List leads', description: `Roles: rep (own store), manager. ${dateBounds} \`q\` searches names (every lead matching the other filters; \`total\` is exact).`, parameters: params(LeadQuerySchema), responses: { 200: ok('a page of leads', LeadListSchema), ...common } }),
       },
       '/api/leads/{id}': {
         get: secured('rep (own store), manager', { summary: 'Lead detail', parameters: idParam, responses: { 200: ok('lead with contact, interactions and consent records', LeadDetailSchema), 404: err('no such lead'), ...common } }),
-        delete: secured('manager', { summary: 'Erase a lead (consent records are kept)', parameters: idParam, responses: { 204: { description: 'erased' }, 404: err('no such lead'), ...common } }),
+        delete: secured('manager', { summary: 'Erase a lead (consent records are kept; a CRM that may have it gets lead.erased)', parameters: idParam, responses: { 204: { description: 'erased' }, 404: err('no such lead'), ...common } }),
       },
       '/api/leads/{id}/test-drive': {
         post: secured('rep (own store), manager', { summary: 'Record a test drive booked for this lead (funnel)', parameters: idParam, responses: { 204: { description: 'recorded' }, 404: err('no such lead'), ...common } }),
@@ -48,8 +49,8 @@ export function openApiDocument(): object {
       '/api/leads/{id}/contacted': {
         post: secured('rep (own store), manager', { summary: 'Record first contact (speed-to-lead)', parameters: idParam, responses: { 204: { description: 'recorded' }, 404: err('no such lead'), ...common } }),
       },
-      '/api/export/leads.csv': { get: secured('manager', { summary: 'CSV export', parameters: params(ExportQuerySchema), responses: { 200: { description: 'text/csv' }, ...common } }) },
-      '/api/erasure': { post: secured('manager', { summary: 'Erase every lead with this phone number', requestBody: { required: true, content: json(ErasureSchema) }, responses: { 200: { description: '{ erased }' }, ...common } }) },
+      '/api/export/leads.csv': { get: secured('manager', { summary: 'CSV export', description: `Roles: manager. ${dateBounds} Phone numbers are plain E.164; other cells starting with = + - @, tab or CR get a leading ' (formula injection).`, parameters: params(ExportQuerySchema), responses: { 200: { description: 'text/csv' }, ...common } }) },
+      '/api/erasure': { post: secured('manager', { summary: 'Erase every lead with this phone number (as DELETE /api/leads/{id}, each)', requestBody: { required: true, content: json(ErasureSchema) }, responses: { 200: { description: '{ erased }' }, ...common } }) },
       '/api/events': { post: secured('kiosk, share', { summary: 'Anonymous funnel events; a batch with an event more than 5 minutes ahead or older than RETENTION_DAYS is refused whole (400, field events.N.at)', requestBody: { required: true, content: json(FunnelEventBatchSchema) }, responses: { 202: { description: '{ accepted, duplicates }' }, ...common } }) },
       '/api/funnel': { get: secured('rep (own store), manager', { summary: 'Funnel per day (UTC+8) and store', parameters: params(FunnelQuerySchema), responses: { 200: ok('funnel rows', FunnelSchema), ...common } }) },
       '/api/share-tokens': {

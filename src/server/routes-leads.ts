@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { cstDayStartMs } from '../leads/cst-day.ts';
 import { LeadSchema, PhoneSchema, StoreIdSchema, TagSchema } from '../leads/lead-schema.ts';
 import { CREATE_ROLES } from './auth-repo.ts';
 import { scopeStore } from './auth.ts';
-import { canonicalJson, phoneHash } from './crypto.ts';
 import { HttpError } from './errors.ts';
 import { recordTestDrive } from './funnel-repo.ts';
 import { exportCsv, getLead, listLeads, markContacted } from './lead-query.ts';
@@ -13,14 +13,22 @@ import { createLead, eraseByPhone, eraseLead } from './lead-repo.ts';
 import type { AppContext } from './context.ts';
 import { parse } from './validate.ts';
 
-const DateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00+08:00` : s));
+const DAY_MS = 24 * 3600_000;
+const DateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+/** `from`: a CST day from its start (inclusive), or an instant (inclusive). */
+const FromBound = DateOrInstant.transform((s) => (s.length === 10 ? cstDayStartMs(s) : Date.parse(s)));
+/** `to`: a CST day up to its end (the whole day, as in /api/funnel), or an instant (exclusive). */
+const ToBound = DateOrInstant.transform((s) => (s.length === 10 ? cstDayStartMs(s) + DAY_MS : Date.parse(s)));
 
-/** Query of GET /api/leads; dates are CST days or instants. */
+/**
+ * Query of GET /api/leads. `from` and `to` are CST (UTC+8) days, both inclusive as in /api/funnel,
+ * or instants with an offset: `from` inclusive, `to` exclusive.
+ */
 export const LeadQuerySchema = z.strictObject({
   store: StoreIdSchema.optional(),
   tag: TagSchema.optional(),
-  from: DateOrInstant.optional(),
-  to: DateOrInstant.optional(),
+  from: FromBound.optional().describe('CST day (inclusive, from its start) or instant with offset (inclusive)'),
+  to: ToBound.optional().describe('CST day (inclusive: the whole day, as in /api/funnel) or instant with offset (exclusive)'),
   phone: PhoneSchema.optional(),
   q: z.string().trim().min(1).max(80).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -45,8 +53,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (inFlight.has(lead.id)) throw new HttpError(409, 'in_flight', 'a request with this lead id is still being processed; retry later');
     inFlight.add(lead.id);
     try {
-      const requestHash = phoneHash(keys, canonicalJson(lead));
-      const outcome = await db.transaction((tx) => createLead(tx, keys, storeId, lead, requestHash, now(), ctx.crmEnabled));
+      const outcome = await db.transaction((tx) => createLead(tx, keys, storeId, lead, now(), ctx.crmEnabled));
       if (!outcome.replayed) ctx.onLeadStored();
       return reply.code(outcome.status).header('idempotent-replayed', String(outcome.replayed)).send(outcome.body);
     } finally {
@@ -57,7 +64,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/leads', { preHandler: auth.require('rep', 'manager') }, async (req) => {
     const q = parse(LeadQuerySchema, req.query, 'query');
     const storeId = scopeStore(req.principal!, q.store);
-    return db.transaction((tx) => listLeads(tx, keys, { storeId, tag: q.tag, fromMs: q.from, toMs: q.to, phone: q.phone, q: q.q, limit: q.limit, offset: q.offset }));
+    return listLeads(db, keys, { storeId, tag: q.tag, fromMs: q.from, toMs: q.to, phone: q.phone, q: q.q, limit: q.limit, offset: q.offset });
   });
 
   app.get('/api/export/leads.csv', { preHandler: auth.require('manager') }, async (req, reply) => {
@@ -92,7 +99,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
     const erased = await db.transaction(async (tx) => {
       const row = await tx.get<{ store_id: string }>('SELECT store_id FROM leads WHERE id = ?', [id]);
       if (!row || (storeId !== null && row.store_id !== storeId)) return false;
-      return eraseLead(tx, id, 'request', now());
+      return eraseLead(tx, id, 'request', now(), ctx.crmEnabled);
     });
     if (!erased) throw new HttpError(404, 'not_found', 'no such lead');
     return reply.code(204).send();
@@ -100,7 +107,7 @@ export function leadRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/erasure', { preHandler: auth.require('manager') }, async (req) => {
     const { phone } = parse(ErasureSchema, req.body);
-    const erased = await db.transaction((tx) => eraseByPhone(tx, keys, phone, req.principal!.storeId, now()));
+    const erased = await db.transaction((tx) => eraseByPhone(tx, keys, phone, req.principal!.storeId, now(), ctx.crmEnabled));
     return { erased };
   });
 }

@@ -10,8 +10,12 @@ import { cstDay } from '../leads/cst-day.ts';
 import { funnel } from './funnel-repo.ts';
 import { parse } from './validate.ts';
 
-/** Query of GET /api/funnel (CST days; default the last 30). */
-export const FunnelQuerySchema = z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional(), store: StoreIdSchema.optional() });
+/** Query of GET /api/funnel (CST days, both inclusive; default the last 30). */
+export const FunnelQuerySchema = z.strictObject({
+  from: z.iso.date().optional().describe('CST day (inclusive)'),
+  to: z.iso.date().optional().describe('CST day (inclusive: the whole day)'),
+  store: StoreIdSchema.optional(),
+});
 /** Body of POST /api/pairing-codes. */
 export const PairingCodeSchema = z.strictObject({ storeId: StoreIdSchema });
 

@@ -127,8 +127,8 @@ describe('rep mode', () => {
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('\uFEFFid,store_id,created_at,name,phone,email,preferred_time,tags,interactions,first_contact_at');
     expect(lines).toHaveLength(4);
-    // A leading + would make Excel evaluate the number as a formula: the server defuses it (OWASP).
-    expect(csv).toContain(`"王女士","'+8613800138000"`);
+    // Phone numbers come out as plain E.164 text a CRM import reads; other cells a spreadsheet would evaluate are defused (OWASP).
+    expect(csv).toContain(`"王女士","+8613800138000"`);
 
     await page.getByTestId('rep-tab-funnel').click();
     await page.getByTestId('funnel-stores').waitFor();

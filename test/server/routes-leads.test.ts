@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, BACKENDS, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
+import { LeadSchema } from '../../src/leads/lead-schema.ts';
+import { canonicalJson, phoneHash } from '../../src/server/crypto.ts';
+import { auth, BACKENDS, keys, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
 
 describe.each(BACKENDS)('lead routes (%s)', (backend) => {
   let f: Fixture;
@@ -40,6 +42,30 @@ describe.each(BACKENDS)('lead routes (%s)', (backend) => {
     expect(res.statusCode).toBe(422);
     const got = await f.app.inject({ url: `/api/leads/${body.id}`, headers: auth(f.tokens.manager) });
     expect(got.json().contact.name).toBe('王小明');
+  });
+
+  it('answers 422 when another store’s kiosk reuses a lead id, instead of replaying the first store’s receipt', async () => {
+    const body = lead({}, nextPhone());
+    expect((await post(body)).statusCode).toBe(201);
+    const other = await post(body, f.tokens.kioskB);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error).toBe('idempotency_mismatch');
+    expect((await post(body)).headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('still replays a lead whose idempotency row holds the hash written before the upgrade', async () => {
+    const body = lead({}, nextPhone());
+    const first = await post(body);
+    expect(first.statusCode).toBe(201);
+    // What the server stored before the hash was keyed by store: the phone HMAC of the canonical body.
+    const legacy = phoneHash(keys, canonicalJson(LeadSchema.parse(body)));
+    expect(await f.db.transaction((tx) => tx.run('UPDATE idempotency SET request_hash = ? WHERE key = ?', [legacy, body.id]))).toBe(1);
+    const again = await post(body);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect((await post({ ...body, contact: { ...body.contact, name: 'Someone else' } })).statusCode).toBe(422);
+    expect((await post(body, f.tokens.kioskB)).statusCode).toBe(422); // the lead it names is store A's
   });
 
   it('answers 409 to a retry while the first request is still in flight', async () => {
