@@ -46,6 +46,8 @@ export type BuildAppOptions = {
   localKiosk?: LocalKiosk;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  /** Origin phones should open share links at (PUBLIC_ORIGIN), for the local kiosk's config. */
+  publicOrigin?: string;
 };
 
 /** Log serializers that keep personal data out: no headers, no query strings, no bodies. */
@@ -102,7 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   leadRoutes(app, ctx);
-  kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited);
+  kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited, options.publicOrigin);
   manageRoutes(app, ctx);
   tokenRoutes(app, ctx);
   // Liveness by default; `?deep=1` also runs a query (for load balancers that should skip an instance whose database is gone).

@@ -63,7 +63,7 @@ export function openApiDocument(): object {
       },
       '/api/pair': { post: { summary: 'Exchange a pairing code for a kiosk token', requestBody: { required: true, content: json(PairSchema) }, responses: { 201: { description: '{ token, storeId }' }, 404: err('unknown, used or expired code'), 400: common[400], 429: common[429] } } },
       '/api/me': { get: secured('any', { summary: 'The calling token’s role and store', responses: { 200: ok('role and store', MeSchema), 401: common[401] } }) },
-      '/api/kiosk-config': { get: { summary: 'The local kiosk’s token; loopback, same-origin requests only', responses: { 200: { description: '{ token, storeId }' }, 403: err('not local') } } },
+      '/api/kiosk-config': { get: { summary: 'The local kiosk’s token; loopback, same-origin requests only', responses: { 200: { description: '{ token, storeId, publicOrigin? } (publicOrigin: PUBLIC_ORIGIN, for share links)' }, 403: err('not local') } } },
       '/api/health': { get: { summary: 'Liveness', responses: { 200: { description: '{ status: "ok" }' } } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },
