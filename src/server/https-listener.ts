@@ -134,3 +134,32 @@ export function addHttpsListener(app: FastifyInstance, files: TlsFiles, credenti
     },
   };
 }
+
+/** `certificate for a.example, b.example, valid until 2027-05-01` (with a warning when it is out of date). */
+export function describeCertificate(tls: TlsCredentials, nowMs: number): string {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const names = tls.names.length > 0 ? tls.names.join(', ') : 'no subjectAltName: browsers will refuse it';
+  if (tls.validTo.getTime() <= nowMs) return `certificate for ${names}, EXPIRED on ${day(tls.validTo)}: phones will refuse it`;
+  if (tls.validFrom.getTime() > nowMs) return `certificate for ${names}, NOT VALID before ${day(tls.validFrom)}: phones will refuse it`;
+  return `certificate for ${names}, valid until ${day(tls.validTo)}`;
+}
+
+/**
+ * The HTTPS lines of the start-up banner: where phones and headsets go (the certificate's first
+ * exact name on the HTTPS port, since a phone must use a name the certificate holds), and the
+ * origin for share links: PUBLIC_ORIGIN, or else that HTTPS address for the kiosk's `?share=`.
+ */
+export function httpsBannerLines(options: { listening?: { host: string; port: number }; credentials?: TlsCredentials; publicOrigin?: string; nowMs: number }): string {
+  const { listening, credentials, publicOrigin, nowMs } = options;
+  let lines = '';
+  let phoneOrigin: string | undefined;
+  if (listening && credentials) {
+    const name = credentials.names.find((n) => !n.startsWith('*.'));
+    phoneOrigin = name === undefined ? undefined : new URL(`https://${name.includes(':') ? `[${name}]` : name}:${listening.port}`).origin;
+    const where = `HTTPS on ${listening.host}:${listening.port}; ${describeCertificate(credentials, nowMs)}`;
+    lines += `  phones and headsets: ${phoneOrigin ? `${phoneOrigin}/` : `https://<a name in the certificate>:${listening.port}/`} (${where})\n`;
+  }
+  if (publicOrigin) lines += `  share links: ${publicOrigin} (PUBLIC_ORIGIN)\n`;
+  else if (listening) lines += `  share links: PUBLIC_ORIGIN is unset; start the kiosk with ?share=${phoneOrigin ?? `https://<a name in the certificate>:${listening.port}`} (or set PUBLIC_ORIGIN)\n`;
+  return lines;
+}

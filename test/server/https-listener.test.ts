@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addHttpsListener, readTlsCredentials, type HttpsListener } from '../../src/server/https-listener.ts';
+import { addHttpsListener, httpsBannerLines, readTlsCredentials, type HttpsListener, type TlsCredentials } from '../../src/server/https-listener.ts';
 import { BACKENDS, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
 import { httpsRequest, makeCertificate, type TestCertificate } from './tls-fixture.ts';
 
@@ -76,6 +76,32 @@ describe('readTlsCredentials', () => {
     expect(fail(cert.keyFile, cert.certFile)).toMatch(new RegExp(`^TLS_CERT_FILE ${cert.keyFile}: no PEM certificate`));
     expect(fail(cert.certFile, garbage)).toMatch(new RegExp(`^TLS_KEY_FILE ${garbage}: no PEM private key`));
     expect(fail(cert.certFile, other.keyFile)).toBe(`TLS_KEY_FILE ${other.keyFile} is not the key of the certificate in TLS_CERT_FILE ${cert.certFile}`);
+  });
+});
+
+describe('httpsBannerLines', () => {
+  const now = Date.parse('2026-05-01T00:00:00Z');
+  const tls = (names: string[], validTo = '2026-08-01T00:00:00Z'): TlsCredentials => ({ cert: Buffer.alloc(0), key: Buffer.alloc(0), names, validFrom: new Date('2026-04-01T00:00:00Z'), validTo: new Date(validTo) });
+  const listening = { host: '0.0.0.0', port: 8443 };
+
+  it('prints nothing without TLS or PUBLIC_ORIGIN, and only the share origin with PUBLIC_ORIGIN alone (a proxy in front)', () => {
+    expect(httpsBannerLines({ nowMs: now })).toBe('');
+    expect(httpsBannerLines({ publicOrigin: 'https://showroom.example.cn', nowMs: now })).toBe('  share links: https://showroom.example.cn (PUBLIC_ORIGIN)\n');
+  });
+
+  it("gives phones the certificate's first exact name on the HTTPS port, and the kiosk that address when PUBLIC_ORIGIN is unset", () => {
+    expect(httpsBannerLines({ listening, credentials: tls(['*.example.cn', 'showroom.example.cn']), nowMs: now })).toBe(
+      '  phones and headsets: https://showroom.example.cn:8443/ (HTTPS on 0.0.0.0:8443; certificate for *.example.cn, showroom.example.cn, valid until 2026-08-01)\n' +
+        '  share links: PUBLIC_ORIGIN is unset; start the kiosk with ?share=https://showroom.example.cn:8443 (or set PUBLIC_ORIGIN)\n',
+    );
+    // Port 443 is left out of the address, an IPv6 name is bracketed.
+    expect(httpsBannerLines({ listening: { host: '::', port: 443 }, credentials: tls(['fd00::20']), publicOrigin: 'https://showroom.example.cn', nowMs: now })).toMatch(/^ {2}phones and headsets: https:\/\/\[fd00::20\]\/ \(HTTPS on :::443;/);
+  });
+
+  it('says when no exact name is in the certificate, and when it is out of date', () => {
+    expect(httpsBannerLines({ listening, credentials: tls(['*.example.cn']), nowMs: now })).toContain('?share=https://<a name in the certificate>:8443 ');
+    expect(httpsBannerLines({ listening, credentials: tls(['showroom.test'], '2026-04-30T00:00:00Z'), nowMs: now })).toContain('certificate for showroom.test, EXPIRED on 2026-04-30: phones will refuse it');
+    expect(httpsBannerLines({ listening, credentials: tls([]), nowMs: now })).toContain('certificate for no subjectAltName: browsers will refuse it');
   });
 });
 
