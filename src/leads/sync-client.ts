@@ -89,12 +89,15 @@ async function classify(res: Response): Promise<{ result: SendResult; reason: st
  * The token of the kiosk on the server's own machine (null elsewhere: pair with a code instead).
  * Rejects when the server cannot be reached: offline is not the same as unpaired.
  */
-export async function fetchLocalKioskToken(baseUrl = '', doFetch: typeof fetch = fetch): Promise<{ token: string; storeId: string } | null> {
+/** GET /api/kiosk-config: the local kiosk's token and store, and where phones reach the server (PUBLIC_ORIGIN). */
+export type LocalKioskConfig = { token: string; storeId: string; publicOrigin?: string };
+
+export async function fetchLocalKioskToken(baseUrl = '', doFetch: typeof fetch = fetch): Promise<LocalKioskConfig | null> {
   // The server hands the token only to a page it serves as localhost (src/server/routes-kiosk.ts);
   // a phone or another PC on the showroom network need not ask (and log a 403).
   if (!baseUrl && !isLoopbackPage()) return null;
   const res = await doFetch(`${baseUrl}/api/kiosk-config`, { credentials: 'same-origin' });
-  return res.ok ? ((await res.json().catch(() => null)) as { token: string; storeId: string } | null) : null;
+  return res.ok ? ((await res.json().catch(() => null)) as LocalKioskConfig | null) : null;
 }
 
 /** Whether this page was loaded from this machine (no page at all, as in Node, counts as local). */
@@ -140,16 +143,21 @@ export function createKioskTokenSource(options: { store: TokenStore; baseUrl?: s
   const doFetch = options.fetch ?? fetch;
   const base = options.baseUrl ?? '';
   const now = options.now ?? Date.now;
-  let local: Promise<string | null> | undefined;
+  let local: Promise<LocalKioskConfig | null> | undefined;
   const source = {
     async choose(): Promise<TokenChoice | null> {
       const paired = await options.store.get();
       if (paired) return { token: paired, source: 'paired' };
-      local ??= fetchLocalKioskToken(base, doFetch).then((c) => c?.token ?? null);
+      const config = await source.localConfig();
+      return config ? { token: config.token, source: 'local' } : null;
+    },
+    /** The local kiosk's config from this machine's server (asked once while it answers); null elsewhere. */
+    async localConfig(): Promise<LocalKioskConfig | null> {
+      local ??= fetchLocalKioskToken(base, doFetch);
       try {
-        const token = await local;
-        if (token === null) local = undefined; // try again next time
-        return token === null ? null : { token, source: 'local' };
+        const config = await local;
+        if (config === null) local = undefined; // try again next time
+        return config;
       } catch (error) {
         local = undefined;
         throw error; // offline: the caller retries, it does not think the kiosk unpaired

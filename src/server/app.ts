@@ -57,6 +57,8 @@ export type BuildAppOptions = {
   version?: string;
   /** Dealer, maker and CRM location for the consent notice (DEALER_NAME, MAKER_NAME, CRM_LOCATION). */
   notice?: NoticeSettings;
+  /** Origin phones should open share links at (PUBLIC_ORIGIN), for the local kiosk's config. */
+  publicOrigin?: string;
 };
 
 /** Log serializers that keep personal data out: no headers, no query strings, no bodies. */
@@ -118,7 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   leadRoutes(app, ctx);
-  kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited);
+  kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited, options.publicOrigin);
   manageRoutes(app, ctx);
   tokenRoutes(app, ctx);
   noticeRoutes(app, ctx, options.notice ?? DEFAULT_NOTICE, ctx.retentionDays);

@@ -5,6 +5,27 @@ import { DEFAULT_NOTICE, type NoticeSettings } from './routes-notice.ts';
 
 const NoticeText = z.string().trim().min(1).max(120);
 
+/** An optional variable; set but empty (`TLS_CERT_FILE=` in a unit or compose file) counts as unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const ORIGIN_EXAMPLE = 'an origin such as https://showroom.example.cn (scheme, host, optional port; no path)';
+
+/** An http(s) origin, normalised (`https://Showroom.Example.CN:443/` -> `https://showroom.example.cn`). */
+const Origin = z.string().transform((raw, ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  const plain = url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if (!url || !plain || /[?#]/.test(raw)) {
+    ctx.addIssue({ code: 'custom', message: `expected ${ORIGIN_EXAMPLE}` });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
@@ -51,6 +72,14 @@ const EnvSchema = z.object({
       }
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  /** HTTPS for phones and headsets (docs/deploy.md): PEM certificate (with its chain) and key, both or neither. */
+  TLS_CERT_FILE: optional(z.string()),
+  TLS_KEY_FILE: optional(z.string()),
+  HTTPS_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+  /** Every IPv4 address: the HTTPS listener exists for devices on the showroom network, not this machine. */
+  HTTPS_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Where phones should open share links (the kiosk puts it in its QR codes), from /api/kiosk-config. */
+  PUBLIC_ORIGIN: optional(Origin),
 });
 
 export type ServerConfig = z.output<typeof EnvSchema>;
@@ -66,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (result.data.CRM_OUTSIDE_MAINLAND === '1' && !result.data.CRM_LOCATION) {
     // Without it the kiosk cannot ask the separate cross-border consent, and no lead could be forwarded.
     throw new Error('CRM_OUTSIDE_MAINLAND=1 needs CRM_LOCATION: where the CRM is and whose it is, as customers are told (e.g. "新加坡（HubSpot, Inc.）")');
+  }
+  const { TLS_CERT_FILE: cert, TLS_KEY_FILE: key } = result.data;
+  if ((cert === undefined) !== (key === undefined)) {
+    const [set, unset] = cert === undefined ? ['TLS_KEY_FILE', 'TLS_CERT_FILE'] : ['TLS_CERT_FILE', 'TLS_KEY_FILE'];
+    throw new Error(`${set} is set but ${unset} is not: HTTPS needs both (or neither)`);
   }
   return result.data;
 }

@@ -72,7 +72,7 @@ export function openApiDocument(): object {
         get: secured('kiosk, share', { summary: 'What the consent notice states for the caller’s store: dealer, maker, retention days, CRM location outside mainland China (null if none)', responses: { 200: ok('notice facts', ConsentNoticeParamsSchema), ...common } }),
       },
       '/api/me': { get: secured('any', { summary: 'The calling token’s role and store', responses: { 200: ok('role and store', MeSchema), 401: common[401] } }) },
-      '/api/kiosk-config': { get: { summary: 'The local kiosk’s token; loopback, same-origin requests only', responses: { 200: { description: '{ token, storeId }' }, 403: err('not local') } } },
+      '/api/kiosk-config': { get: { summary: 'The local kiosk’s token; loopback, same-origin requests only', responses: { 200: { description: '{ token, storeId, publicOrigin? } (publicOrigin: PUBLIC_ORIGIN, for share links)' }, 403: err('not local') } } },
       '/api/health': { get: { summary: 'Liveness', responses: { 200: { description: '{ status: "ok" }' } } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },

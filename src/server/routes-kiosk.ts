@@ -42,8 +42,11 @@ export function isLocalRequest(req: FastifyRequest): boolean {
   );
 }
 
-/** Registers POST /api/events, POST /api/share-tokens, POST /api/pair and GET /api/kiosk-config. */
-export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: LocalKiosk | undefined, pairLimit: (key: string) => boolean): void {
+/**
+ * Registers POST /api/events, POST /api/share-tokens, POST /api/pair and GET /api/kiosk-config
+ * (with `publicOrigin` when set: the origin the kiosk should put in share links).
+ */
+export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: LocalKiosk | undefined, pairLimit: (key: string) => boolean, publicOrigin?: string): void {
   const { db, auth, now } = ctx;
 
   app.post('/api/events', { preHandler: auth.require(...CREATE_ROLES) }, async (req, reply) => {
@@ -78,6 +81,6 @@ export function kioskRoutes(app: FastifyInstance, ctx: AppContext, localKiosk: L
 
   app.get('/api/kiosk-config', async (req, reply) => {
     if (!localKiosk || !isLocalRequest(req)) throw new HttpError(403, 'forbidden', 'only the kiosk on this machine gets its config; pair other kiosks with a code');
-    return reply.header('cache-control', 'no-store').send(localKiosk);
+    return reply.header('cache-control', 'no-store').send(publicOrigin ? { ...localKiosk, publicOrigin } : localKiosk);
   });
 }

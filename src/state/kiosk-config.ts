@@ -28,7 +28,8 @@ export function parseKioskConfig(search: string): KioskConfig {
  * The origin phones reach the kiosk's app at, for share links and QR codes. A kiosk browsing
  * `http://127.0.0.1:8080` would hand phones a link to themselves, so the store sets the address
  * the showroom Wi-Fi sees in the start URL: `?share=http://192.168.1.20:8080`. Anything but an
- * http(s) origin falls back to the page's own origin.
+ * http(s) origin falls back to the page's own origin. (Without `?share=`, the QR card takes the
+ * server's PUBLIC_ORIGIN from /api/kiosk-config when it has one.)
  */
 export function shareOrigin(search: string, pageOrigin: string): string {
   const raw = new URLSearchParams(search).get('share');

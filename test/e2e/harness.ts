@@ -116,9 +116,17 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
+export interface BrowserOptions {
+  /** More host names that resolve to 127.0.0.1, besides SHOWROOM_HOST (e.g. a certificate's name). */
+  loopbackHosts?: string[];
+  /** More Chromium switches (e.g. `--ignore-certificate-errors-spki-list=<hash>` to trust a test certificate). */
+  args?: string[];
+}
+
 /** Launches Chromium with a fresh temporary profile (user-data-dir), removed on close. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'showroom-chromium-'));
+  const hostRules = [SHOWROOM_HOST, ...(options.loopbackHosts ?? [])].map((host) => `MAP ${host} 127.0.0.1`).join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -137,7 +145,9 @@ export async function launchBrowser(): Promise<Browser> {
       '--enable-unsafe-swiftshader',
       // A showroom address for phones: http://kiosk.lan:<port> reaches the test server over
       // loopback but is another origin and not a secure context, as a phone on the LAN sees it.
-      `--host-resolver-rules=MAP ${SHOWROOM_HOST} 127.0.0.1`,
+      // One switch for every name: Chromium keeps only the last --host-resolver-rules.
+      `--host-resolver-rules=${hostRules}`,
+      ...(options.args ?? []),
     ],
   });
   return {

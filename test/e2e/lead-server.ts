@@ -20,12 +20,16 @@ export interface LeadServerOptions {
   staticDir?: string;
   /** How long to wait for the startup banner (default 30 s). */
   startTimeoutMs?: number;
+  /** Also serve HTTPS (on loopback, a free port: `httpsPort`) with this certificate and key. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export interface LeadServer {
   /** e.g. `http://127.0.0.1:41234` (no trailing slash). */
   url: string;
   port: number;
+  /** The HTTPS port when `tls` was given (open `https://<the certificate's name>:<httpsPort>`). */
+  httpsPort?: number;
   /** Bearer token of the manager created at first start (all stores). */
   managerToken: string;
   /** The server's DATA_DIR (SQLite database, keys, local-kiosk.json). */
@@ -46,7 +50,7 @@ export interface LeadServer {
 const SERVER_VARS = [
   'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_SCHEMA', 'LEAD_ENCRYPTION_KEY', 'LEAD_KEY_FILE', 'ALLOW_KEY_IN_DATA_DIR', 'RATE_LIMIT_PER_MINUTE', 'RETENTION_DAYS',
   'CONSENT_PROOF_DAYS', 'CRM_WEBHOOK_URL', 'CRM_WEBHOOK_SECRET', 'CRM_OUTSIDE_MAINLAND', 'CRM_MAX_ATTEMPTS', 'LOCAL_STORE_ID',
-  'STATIC_DIR', 'TRUST_PROXY', 'LOG_LEVEL',
+  'STATIC_DIR', 'TRUST_PROXY', 'LOG_LEVEL', 'TLS_CERT_FILE', 'TLS_KEY_FILE', 'HTTPS_PORT', 'HTTPS_HOST', 'PUBLIC_ORIGIN',
 ];
 
 const BANNER_RE = /lead server on (http:\/\/\S+) \(.*\)\n {2}kiosk: [^\n]*\n/;
@@ -114,10 +118,13 @@ export async function startLeadServer(options: LeadServerOptions = {}): Promise<
   };
   const baseEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SERVER_VARS) delete baseEnv[name];
-  const envFor = (port: number): NodeJS.ProcessEnv => ({
+  const envFor = (port: number, httpsPort: number | undefined): NodeJS.ProcessEnv => ({
     ...baseEnv,
     PORT: String(port),
     HOST: '127.0.0.1',
+    ...(options.tls && httpsPort !== undefined
+      ? { TLS_CERT_FILE: options.tls.certFile, TLS_KEY_FILE: options.tls.keyFile, HTTPS_PORT: String(httpsPort), HTTPS_HOST: '127.0.0.1' }
+      : {}),
     DATA_DIR: dataDir,
     LEAD_KEY_FILE: join(keyDir, 'lead.key'),
     STATIC_DIR: staticDir,
@@ -129,13 +136,15 @@ export async function startLeadServer(options: LeadServerOptions = {}): Promise<
   const timeoutMs = options.startTimeoutMs ?? 30_000;
 
   let port = 0;
+  let httpsPort: number | undefined;
   let running: (Running & { token: string | null }) | undefined;
   try {
     // A free port can be taken between the probe and the server's listen: try another one.
     for (let attempt = 0; !running; attempt++) {
       port = await freePort();
+      httpsPort = options.tls ? await freePort() : undefined;
       try {
-        running = await spawnServer(envFor(port), true, timeoutMs);
+        running = await spawnServer(envFor(port, httpsPort), true, timeoutMs);
       } catch (error) {
         if (attempt >= 2 || !/EADDRINUSE/.test(String(error))) throw error;
       }
@@ -154,6 +163,7 @@ export async function startLeadServer(options: LeadServerOptions = {}): Promise<
   return {
     url,
     port,
+    httpsPort,
     managerToken,
     dataDir,
     staticDir,
@@ -166,7 +176,7 @@ export async function startLeadServer(options: LeadServerOptions = {}): Promise<
     restart: async () => {
       if (stopped) throw new Error('lead server already stopped');
       await stopServer(current);
-      current = await spawnServer(envFor(port), false, timeoutMs);
+      current = await spawnServer(envFor(port, httpsPort), false, timeoutMs);
     },
     stop: () =>
       (stopped ??= (async () => {

@@ -47,6 +47,16 @@ describe.each(BACKENDS)('kiosk routes (%s)', (backend) => {
     expect((await f.app.inject({ url: '/api/kiosk-config', headers: { host: '127.0.0.1:8080' } })).statusCode).toBe(200);
   });
 
+  it('tells the local kiosk the public origin for share links when one is set (PUBLIC_ORIGIN)', async () => {
+    const g = await makeFixture(backend, { localKiosk: { token: 'stw_kiosk_local', storeId: 'store-a' }, publicOrigin: 'https://showroom.example.cn' });
+    try {
+      expect((await g.app.inject({ url: '/api/kiosk-config' })).json()).toEqual({ token: 'stw_kiosk_local', storeId: 'store-a', publicOrigin: 'https://showroom.example.cn' });
+      expect((await g.app.inject({ url: '/api/kiosk-config', remoteAddress: '192.168.1.20' })).statusCode).toBe(403);
+    } finally {
+      await g.close();
+    }
+  });
+
   it('stores funnel events once per event id', async () => {
     const ev = { id: randomUUID(), sessionId: randomUUID(), type: 'session_started', at: '2026-05-01T10:00:00+08:00' };
     const first = await f.app.inject({ method: 'POST', url: '/api/events', headers: auth(f.tokens.kiosk), payload: { events: [ev] } });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { planLink, type Answers } from '../../plan/index.ts';
 import { shareOrigin } from '../../state/kiosk-config.ts';
 import type { LinkToken } from '../../leads/link-token.ts';
-import { shareLinkToken } from '../../state/lead-outbox.ts';
+import { kioskTokens, shareLinkToken } from '../../state/lead-outbox.ts';
 import { qrMatrix, qrPath } from './qr-matrix.ts';
 import { useNeedsI18n } from './use-needs-i18n.ts';
 
@@ -17,14 +17,22 @@ const QUIET_ZONE = 4;
 export function ShareCode({ answers }: { answers: Answers }) {
   const { n, locale } = useNeedsI18n();
   const [storeToken, setStoreToken] = useState<LinkToken | null>(null);
+  const [origin, setOrigin] = useState(() => shareOrigin(location.search, location.origin));
   useEffect(() => {
     let live = true;
     void shareLinkToken().then((t) => live && setStoreToken(t));
+    // The server's PUBLIC_ORIGIN (its HTTPS name for phones) unless the start URL says otherwise.
+    if (!new URLSearchParams(location.search).has('share')) {
+      void kioskTokens()
+        .localConfig()
+        .then((c) => live && c?.publicOrigin && setOrigin(c.publicOrigin))
+        .catch(() => undefined);
+    }
     return () => {
       live = false;
     };
   }, []);
-  const link = planLink(shareOrigin(location.search, location.origin), answers, storeToken ?? undefined);
+  const link = planLink(origin, answers, storeToken ?? undefined);
   const { size, d } = useMemo(() => {
     const m = qrMatrix(link);
     return { size: m.size + 2 * QUIET_ZONE, d: qrPath(m, QUIET_ZONE) };
