@@ -175,8 +175,9 @@ export function createKioskTokenSource(options: { store: TokenStore; baseUrl?: s
       await options.store.set(null);
       await options.store.setRevokedAt?.(now());
     },
-    /** When this kiosk's paired token was revoked and forgotten; null once it is paired again. */
+    /** When this kiosk's paired token was revoked and forgotten; null once it is paired again (or a rep dismissed it). */
     revokedAt: async (): Promise<number | null> => (await options.store.revokedAt?.()) ?? null,
+    dismissRevoked: async (): Promise<void> => options.store.setRevokedAt?.(null),
     async pair(code: string, label?: string): Promise<PairResult> {
       let res: Response;
       try {

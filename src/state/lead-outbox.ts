@@ -82,27 +82,25 @@ export async function resumeLeadSync(): Promise<void> {
 export type KioskLink =
   | { kind: 'ok'; storeId: string | null }
   | { kind: 'unpaired' }
-  /** The server answered 401 to the paired token: it was revoked and this kiosk forgot it (when). */
-  | { kind: 'revoked'; atMs: number | null }
+  /** The server answered 401 to the kiosk's token (rep mode says when a paired one was revoked: `kioskTokens().revokedAt()`). */
+  | { kind: 'revoked' }
   | { kind: 'unreachable' };
 
-/** Asks the lead server who this kiosk's token belongs to (`GET /api/me`). */
+/** Asks the lead server who this kiosk's token belongs to (`GET /api/me`); a 401 unpairs a paired kiosk. */
 export async function checkKioskLink(): Promise<KioskLink> {
   const source = kioskTokens();
   try {
     const choice = await source.choose();
-    if (!choice) {
-      const atMs = await source.revokedAt();
-      return atMs === null ? { kind: 'unpaired' } : { kind: 'revoked', atMs };
+    if (!choice) return (await source.revokedAt()) === null ? { kind: 'unpaired' } : { kind: 'revoked' };
+    try {
+      const me = await createLeadApi({ token: () => choice.token }).me();
+      return { kind: 'ok', storeId: me.storeId };
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) throw e;
+      await source.revoked(choice);
+      return { kind: 'revoked' };
     }
-    const me = await createLeadApi({ token: () => choice.token }).me();
-    return { kind: 'ok', storeId: me.storeId };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      const choice = await source.choose().catch(() => null);
-      if (choice) await source.revoked(choice);
-      return { kind: 'revoked', atMs: await source.revokedAt() };
-    }
+  } catch {
     return { kind: 'unreachable' };
   }
 }

@@ -309,4 +309,45 @@ describe('needs diagnosis', () => {
     assertClean();
     await page.close();
   });
+
+  it('on a phone whose link token the server no longer honours, tells the customer at once and deletes the details', async () => {
+    const kioskToken = ((await (await fetch(`${kiosk.server.url}/api/kiosk-config`)).json()) as { token: string }).token;
+    const share = (await (await fetch(`${kiosk.server.url}/api/share-tokens`, { method: 'POST', headers: { authorization: `Bearer ${kioskToken}` } })).json()) as { token: string; expiresAt: string };
+    const { page, problems, assertClean } = await openPage(kiosk.browser, 'phone');
+    const lan = `http://${SHOWROOM_HOST}:${kiosk.server.port}`;
+    await page.goto(planLink(lan, ANSWERS, { token: share.token, expiresAtMs: Date.parse(share.expiresAt) }));
+    await waitForPlan(page);
+    await page.getByTestId('plan-test-drive').click();
+    await page.getByTestId('contact-form').waitFor();
+    // Before the customer submits, the store's manager revokes the link's token (or the server expired it).
+    const { tokens } = (await (await kiosk.server.api('/api/tokens')).json()) as { tokens: { id: string; role: string; createdAt: string; revoked: boolean }[] };
+    const newest = tokens.filter((t) => t.role === 'share' && !t.revoked).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
+    expect((await kiosk.server.api(`/api/tokens/${newest.id}`, { method: 'DELETE' })).status).toBe(204);
+    await page.fill('input[name="name"]', '孙女士');
+    await page.fill('input[name="phone"]', '13700137999');
+    await page.check('input[name="consentContact"]');
+    await page.getByTestId('contact-submit').click();
+    await page.getByTestId('contact-refused').waitFor();
+    expect(await page.getByTestId('contact-refused').textContent()).toContain('已从本机删除');
+    await screenshot(page, 'contact-refused');
+    // The entry is closed without its sealed lead; nothing reached the store.
+    const stored = await page.evaluate(
+      () =>
+        new Promise<{ state: string; sealed: unknown }[]>((resolve) => {
+          const open = indexedDB.open('showroom-lead-outbox');
+          open.onsuccess = () => {
+            const all = open.result.transaction('entries').objectStore('entries').getAll();
+            all.onsuccess = () => resolve((all.result as { state: string; sealed: unknown }[]).map(({ state, sealed }) => ({ state, sealed })));
+          };
+        }),
+    );
+    expect(stored).toEqual([{ state: 'refused', sealed: null }]);
+    expect(((await (await kiosk.server.api('/api/leads?phone=13700137999')).json()) as { total: number }).total).toBe(0);
+    // The one refusal is the test's.
+    const deliberate = /\/api\/leads(?:: HTTP 401)?\)?$|status of 401/;
+    problems.failedRequests.splice(0, Infinity, ...problems.failedRequests.filter((r) => !deliberate.test(r)));
+    problems.consoleErrors.splice(0, Infinity, ...problems.consoleErrors.filter((r) => !deliberate.test(r)));
+    assertClean();
+    await page.close();
+  });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot, smallTouchTargets } from './harness.ts';
+import { openPage, screenshot, smallTouchTargets, SHOWROOM_HOST } from './harness.ts';
 import { useKioskAndBrowser } from './lead-server.ts';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
@@ -190,6 +190,74 @@ describe('rep mode', () => {
     await page.getByTestId('funnel-stores').waitFor();
     await screenshot(page, 'rep-funnel');
     expect(await smallTouchTargets(page)).toEqual([]);
+    assertClean();
+    await page.close();
+  });
+
+  it('keeps a lead the server refuses with its reason and resends it; a revoked pairing unpairs the kiosk and says so', async () => {
+    const { page, problems, assertClean } = await openPage(kiosk.browser, 'landscape');
+    const startedAt = new Date().toISOString();
+    // A kiosk on the showroom network (not the server's machine: no local token), paired with a manager's code.
+    const issued = await kiosk.server.api('/api/pairing-codes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ storeId: 'local' }) });
+    const { code } = (await issued.json()) as { code: string };
+    const lan = `http://${SHOWROOM_HOST}:${kiosk.server.port}`;
+    await page.goto(`${lan}/#/rep`);
+    await page.fill('input[name="pairingCode"]', code);
+    await page.getByTestId('pair-form').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('pair-form').getByRole('status').textContent()).toContain('local');
+
+    const submit = async (phone: string) => {
+      await page.evaluate(() => (location.hash = '#/contact'));
+      await page.getByTestId('contact-form').waitFor();
+      await page.fill('input[name="name"]', '赵先生');
+      await page.fill('input[name="phone"]', phone);
+      await page.check('input[name="consentContact"]');
+      await page.getByTestId('contact-submit').click();
+      await page.getByTestId('contact-done').waitFor();
+      await page.evaluate(() => (location.hash = '#/rep'));
+    };
+    const count = (state: string) => page.getByTestId(`outbox-${state}`).locator('dd').textContent();
+
+    // The server refuses the lead as it would an older kiosk's: kept, with the server's reason.
+    await page.route('**/api/leads', (route) =>
+      route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: 'invalid', field: 'consent.textVersion', message: 'unknown notice version' }) }),
+    );
+    await submit('13700137001');
+    await expect.poll(() => count('failed')).toBe('1');
+    const failed = page.getByTestId('outbox-entry-failed');
+    expect(await failed.textContent()).toContain('400 invalid consent.textVersion: unknown notice version');
+    expect(await failed.textContent()).toContain('更新本机');
+    await screenshot(page, 'rep-version-skew');
+    expect(await smallTouchTargets(page)).toEqual([]);
+    // Updated (here: the server takes it now), a rep resends it.
+    await page.unroute('**/api/leads');
+    await failed.getByTestId('outbox-resend').click();
+    await expect.poll(() => count('sent')).toBe('1');
+    expect(await count('failed')).toBe('0');
+    expect(((await (await kiosk.server.api('/api/leads?phone=13700137001')).json()) as { total: number }).total).toBe(1);
+
+    // A manager revokes this kiosk's token: its next lead is answered 401, and the kiosk unpairs itself.
+    const { tokens } = (await (await kiosk.server.api('/api/tokens')).json()) as { tokens: { id: string; role: string; label: string; createdAt: string; revoked: boolean }[] };
+    const mine = tokens.filter((t) => t.role === 'kiosk' && t.label === 'kiosk' && !t.revoked && t.createdAt >= startedAt.slice(0, 19));
+    expect(mine).toHaveLength(1);
+    expect((await kiosk.server.api(`/api/tokens/${mine[0]!.id}`, { method: 'DELETE' })).status).toBe(204);
+    await submit('13700137002');
+    await page.getByTestId('kiosk-revoked').waitFor();
+    expect(await page.getByTestId('kiosk-revoked').textContent()).toMatch(/本机的配对已于 .+ 被撤销/);
+    expect(await page.getByTestId('kiosk-revoked').textContent()).toContain('请输入店长发放的新配对码');
+    expect(await count('pending')).toBe('1');
+    expect(await page.getByTestId('outbox-entry-pending').textContent()).toContain('本机令牌已被撤销');
+    await screenshot(page, 'rep-revoked');
+    expect(await page.evaluate(() => localStorage.getItem('showroom-twin.kiosk-token'))).toBeNull();
+    // Status only: no customer's name or number on screen.
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).not.toContain('赵先生');
+    expect(text).not.toContain('137');
+
+    // The refusals were the test's: the fulfilled 400 and the revoked token's 401s.
+    const deliberate = /\/api\/(?:leads|me)(?:: HTTP (?:400|401))?\)?$|status of 40[01]/;
+    problems.failedRequests.splice(0, Infinity, ...problems.failedRequests.filter((r) => !deliberate.test(r)));
+    problems.consoleErrors.splice(0, Infinity, ...problems.consoleErrors.filter((r) => !deliberate.test(r)));
     assertClean();
     await page.close();
   });

@@ -22,6 +22,12 @@ export function KioskSyncCard() {
   const [link, setLink] = useState<KioskLink | null>(null);
   const [busy, setBusy] = useState(false);
   const [serverVersion, setServerVersion] = useState<string | null>(null);
+  const [revokedAt, setRevokedAt] = useState<number | null>(null);
+  const refreshLink = async () => {
+    const l = await checkKioskLink();
+    setLink(l);
+    setRevokedAt(await kioskTokens().revokedAt());
+  };
 
   useEffect(() => {
     let unsubscribe: (() => void) | undefined;
@@ -33,7 +39,11 @@ export function KioskSyncCard() {
         setStatus(await box.status());
       })
       .catch(() => live && setUnavailable(true));
-    void checkKioskLink().then((l) => live && setLink(l));
+    void checkKioskLink().then(async (l) => {
+      if (!live) return;
+      setLink(l);
+      setRevokedAt(await kioskTokens().revokedAt());
+    });
     void createLeadApi({ token: () => null })
       .health()
       .then((h) => live && setServerVersion(h.version ?? null))
@@ -51,7 +61,7 @@ export function KioskSyncCard() {
       const box = await leadOutbox();
       await box.retryAll();
       setStatus(await box.status());
-      setLink(await checkKioskLink());
+      await refreshLink();
     } finally {
       setBusy(false);
     }
@@ -75,7 +85,6 @@ export function KioskSyncCard() {
   const linkText = (l: KioskLink | null) => {
     if (!l) return r('kiosk.server.checking');
     if (l.kind === 'ok') return r('kiosk.server.ok', { store: l.storeId ?? '—' });
-    if (l.kind === 'revoked' && l.atMs !== null) return r('kiosk.server.revokedAt', { time: formatTime(locale, l.atMs) });
     return r(`kiosk.server.${l.kind}`);
   };
 
@@ -95,9 +104,19 @@ export function KioskSyncCard() {
               </div>
             ))}
           </dl>
-          <p className={link?.kind === 'ok' ? 'rep-ok' : 'rep-warn'} data-testid="kiosk-link" role="status">
-            {linkText(link)}
-          </p>
+          {!(link?.kind === 'revoked' && revokedAt !== null) && (
+            <p className={link?.kind === 'ok' ? 'rep-ok' : 'rep-warn'} data-testid="kiosk-link" role="status">
+              {linkText(link)}
+            </p>
+          )}
+          {revokedAt !== null && (
+            <div className="rep-warn rep-kiosk__revoked" role="alert" data-testid="kiosk-revoked">
+              <p>{r('kiosk.server.revokedAt', { time: formatTime(locale, revokedAt) })}</p>
+              <button type="button" className="button button--small" onClick={() => void kioskTokens().dismissRevoked().then(refreshLink)}>
+                {r('kiosk.revoked.dismiss')}
+              </button>
+            </div>
+          )}
           {status !== null && status.expired > 0 && (
             <p className="rep-warn" data-testid="outbox-expired">
               {r('kiosk.expired', { n: status.expired })}
