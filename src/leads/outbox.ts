@@ -17,6 +17,7 @@ import { wrap, type IDBPDatabase } from 'idb';
 import { backoffDelayMs } from './backoff.ts';
 import { LeadSchema, issuePath, type Lead, type LeadInput } from './lead-schema.ts';
 import { generateOutboxKey, seal, unseal, type OutboxKey, type Sealed } from './outbox-crypto.ts';
+import { OUTBOX_MAX_AGE_MS } from './outbox-limits.ts';
 
 /** The IndexedDB database of the outbox; the kiosk idle reset must never delete it. */
 export const OUTBOX_DB_NAME = 'showroom-lead-outbox';
@@ -26,7 +27,7 @@ const EXPIRED_COUNT = 'expired';
 /** Sent and refused entries (no personal data left) stay this long for the status view. */
 const CLOSED_KEPT_MS = 7 * 24 * 3600_000;
 /** A lead not delivered within this time is removed: stale for a follow-up, and kept no longer than needed. */
-export const OUTBOX_MAX_AGE_MS = 30 * 24 * 3600_000;
+export { OUTBOX_MAX_AGE_MS };
 /** The Web Lock a sync run holds, so one tab at a time sends. */
 const SYNC_LOCK = 'showroom-lead-outbox.sync';
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LeadReceipt } from '../leads/api-schema.ts';
 import type { Lead } from '../leads/lead-schema.ts';
+import { OUTBOX_MAX_AGE_MS } from '../leads/outbox-limits.ts';
 import type { Tx } from './db.ts';
 import { encrypt, IDEMPOTENCY_HASH_PREFIX, idempotencyHash, legacyIdempotencyHash, phoneHash, safeEqual, type Keys } from './crypto.ts';
 import { CLAIM_LEASE_MS, type LeadErasedBody } from './crm-worker.ts';
@@ -45,6 +46,9 @@ function mergeTags(a: Lead['tags'], b: Lead['tags']): NonNullable<Lead['tags']> 
 }
 
 type IdempotencyRow = { request_hash: string; status: number; response_json: string };
+
+/** An outbox's longest wait, and a day for a kiosk whose clock runs behind. */
+export const IDEMPOTENCY_KEPT_MIN_MS = OUTBOX_MAX_AGE_MS + 24 * 3600_000;
 
 /** What an erased lead's idempotency rows hold instead of the body hash: only the store. */
 const erasedMarker = (storeId: string) => `erased:${storeId}`;
@@ -186,7 +190,9 @@ export async function purgeExpired(tx: Tx, retentionMs: number, nowMs: number, c
   await tx.run('DELETE FROM consents WHERE lead_erased_at IS NOT NULL AND lead_erased_at < ?', [nowMs - consentProofMs]);
   const rows = await tx.all<{ id: string }>('SELECT id FROM leads WHERE last_interaction_at < ?', [cutoff]);
   for (const row of rows) await eraseLead(tx, row.id, 'retention', nowMs, crm);
-  await tx.run('DELETE FROM idempotency WHERE created_at < ?', [cutoff]);
+  // A kiosk may resend a lead until its outbox gives it up: its id (a tombstone, once erased) is
+  // remembered at least that long, whatever the retention, so a resend is never stored again.
+  await tx.run('DELETE FROM idempotency WHERE created_at < ?', [Math.min(cutoff, nowMs - IDEMPOTENCY_KEPT_MIN_MS)]);
   await tx.run("DELETE FROM crm_outbox WHERE state = 'sent' AND sent_at < ? AND NOT EXISTS (SELECT 1 FROM leads WHERE leads.id = crm_outbox.lead_id)", [cutoff]);
   return rows.length;
 }

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCrmWorker } from '../../src/server/crm-worker.ts';
+import { IDEMPOTENCY_KEPT_MIN_MS, purgeExpired } from '../../src/server/lead-repo.ts';
 import { auth, BACKENDS, keys, lead, makeFixture, nextPhone, type Fixture } from './helpers.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -40,6 +41,23 @@ describe.each(BACKENDS)('erasure reaches everywhere (%s)', (backend) => {
     expect((await f.app.inject({ url: `/api/leads/${first.id}`, headers: auth(f.tokens.manager) })).statusCode).toBe(404);
     expect((await f.app.inject({ url: `/api/leads?phone=${phone}`, headers: auth(f.tokens.manager) })).json().total).toBe(0);
     expect((await post(first, f.tokens.kioskB)).statusCode).toBe(422); // the tombstone still knows its store
+  });
+
+  it('remembers an erased lead’s id as long as a kiosk may resend it, even with a retention shorter than that', async () => {
+    const body = lead({}, nextPhone());
+    expect((await post(body)).statusCode).toBe(201);
+    expect((await f.app.inject({ method: 'DELETE', url: `/api/leads/${body.id}`, headers: auth(f.tokens.manager) })).statusCode).toBe(204);
+    // Ten days on, a purge with a one-day retention; the kiosk's outbox still holds the lead and resends it.
+    f.clock.ms += 10 * DAY_MS;
+    await f.db.transaction((tx) => purgeExpired(tx, DAY_MS, f.clock.ms));
+    const again = await post(body);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect((await f.app.inject({ url: `/api/leads/${body.id}`, headers: auth(f.tokens.manager) })).statusCode).toBe(404);
+    // Past the outbox's maximum age (and a day), the id may go.
+    f.clock.ms += IDEMPOTENCY_KEPT_MIN_MS;
+    await f.db.transaction((tx) => purgeExpired(tx, DAY_MS, f.clock.ms));
+    expect(await all('SELECT key FROM idempotency WHERE key = ?', [body.id])).toEqual([]);
   });
 
   it('deletes the interactions and the CRM deliveries of every state, dead ones included', async () => {
