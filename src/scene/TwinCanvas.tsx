@@ -11,6 +11,17 @@ import { Hotspots } from './Hotspots';
 import { focusGoal, presetGoal, type CameraGoal } from './camera-presets';
 import { worldCentre } from './part-index';
 import { exposeDebug } from './debug-handle';
+import { IfInSessionMode, XR } from '@react-three/xr';
+import { xrStore } from '../xr/xr-store.ts';
+import { ARPlacement } from './xr/ARPlacement.tsx';
+import { CarRig } from './xr/CarRig.tsx';
+import { InWorldPanel } from './xr/InWorldPanel.tsx';
+import { Walkthrough } from './xr/Walkthrough.tsx';
+import { XRBridge } from './xr/XRBridge.tsx';
+import { XRDebug } from './xr/XRDebug.tsx';
+import { XRHotspots } from './xr/XRHotspots.tsx';
+
+const IMMERSIVE: XRSessionMode[] = ['immersive-ar', 'immersive-vr'];
 
 export interface TwinCanvasProps {
   modelUrl: string;
@@ -94,32 +105,50 @@ export function TwinCanvas(p: TwinCanvasProps) {
         exposeDebug(gl as WebGLRenderer, () => settled.current);
       }}
     >
-      <ContextWatch onLost={onLost} onRestored={onRestored} />
-      <StudioLighting restoreKey={restoreKey} />
-      <TwinModel
-        url={p.modelUrl}
-        view={p.view}
-        paintHex={p.paintHex}
-        section={p.section}
-        packTempC={p.packTempC}
-        onProgress={p.onProgress}
-        onLoaded={onLoaded}
-        onError={p.onError}
-        onFirstFrame={onFirstFrame}
-        onDoubleTap={onDoubleTap}
-      />
-      {loaded && shown && p.view !== 'exploded' && <GroundShadow key={restoreKey} bounds={loaded.bounds} />}
-      <CameraRig bounds={loaded?.bounds ?? null} preset={p.cameraRequest} focus={focus} idleSeconds={p.idleSeconds} onSettled={onSettled} />
-      {showHotspots && (
-        <Hotspots
-          hotspots={p.hotspots}
-          index={loaded.index}
-          locale={p.locale}
-          selectedId={p.selectedHotspot?.id ?? null}
-          layoutKey={p.view}
-          onSelect={p.onSelectHotspot}
-        />
-      )}
+      <XR store={xrStore}>
+        <XRBridge />
+        <XRDebug bounds={loaded?.bounds ?? null} />
+        <ContextWatch onLost={onLost} onRestored={onRestored} />
+        <StudioLighting restoreKey={restoreKey} />
+        <CarRig bounds={loaded?.bounds ?? null}>
+          <TwinModel
+            url={p.modelUrl}
+            view={p.view}
+            paintHex={p.paintHex}
+            section={p.section}
+            packTempC={p.packTempC}
+            onProgress={p.onProgress}
+            onLoaded={onLoaded}
+            onError={p.onError}
+            onFirstFrame={onFirstFrame}
+            onDoubleTap={onDoubleTap}
+          />
+          {loaded && shown && p.view !== 'exploded' && <GroundShadow key={restoreKey} bounds={loaded.bounds} />}
+          <IfInSessionMode allow={IMMERSIVE}>
+            {showHotspots && <XRHotspots hotspots={p.hotspots} index={loaded.index} locale={p.locale} />}
+          </IfInSessionMode>
+        </CarRig>
+        <IfInSessionMode deny={IMMERSIVE}>
+          <CameraRig bounds={loaded?.bounds ?? null} preset={p.cameraRequest} focus={focus} idleSeconds={p.idleSeconds} onSettled={onSettled} />
+          {showHotspots && (
+            <Hotspots
+              hotspots={p.hotspots}
+              index={loaded.index}
+              locale={p.locale}
+              selectedId={p.selectedHotspot?.id ?? null}
+              layoutKey={p.view}
+              onSelect={p.onSelectHotspot}
+            />
+          )}
+        </IfInSessionMode>
+        <IfInSessionMode allow="immersive-ar">
+          <ARPlacement />
+        </IfInSessionMode>
+        <IfInSessionMode allow="immersive-vr">
+          <Walkthrough bounds={loaded?.bounds ?? null} index={loaded?.index ?? null} />
+        </IfInSessionMode>
+        <IfInSessionMode allow={IMMERSIVE}>{loaded && <InWorldPanel />}</IfInSessionMode>
+      </XR>
     </Canvas>
   );
 }

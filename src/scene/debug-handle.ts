@@ -18,6 +18,36 @@ export function setDebugRoot(r: Object3D | null): void {
   root = r;
 }
 
+/** What the XR browser tests and the XR bench read of a session (world space, metres). */
+export interface XrDebug {
+  mode: string | null;
+  placement: unknown;
+  camera: number[];
+  /** World position of each named object: `xr-btn-*` buttons, `xr-panel`, `xr-car`, `xr-hotspots`. */
+  objects: Record<string, number[]>;
+  /** The XR origin's world matrix (column-major). */
+  origin: number[] | null;
+  /** The car rig's world matrix (column-major). */
+  car: number[] | null;
+  /** The car model's bounds in its own frame (min, max), m. */
+  bounds: { min: number[]; max: number[] } | null;
+  range: unknown;
+  /** Where the last teleport ray landed, or null. */
+  lastTeleport: number[] | null;
+  /** The input sources the XR store tracks (`controller:right`, `hand:left`...). */
+  inputs: string[];
+  /** XR frames drawn, and the renderer's draw calls and triangles of the last XR frame (both eyes). */
+  frames: number;
+  lastFrame: { calls: number; triangles: number } | null;
+}
+
+let xrDebug: (() => XrDebug) | null = null;
+
+/** The XR scene registers what the tests may read. */
+export function setXrDebug(fn: (() => XrDebug) | null): void {
+  xrDebug = fn;
+}
+
 export interface TwinDebug {
   info(): { calls: number; triangles: number; frame: number; geometries: number; programs: number };
   settled(): boolean;
@@ -25,6 +55,8 @@ export interface TwinDebug {
   visibleParts(): string[];
   loseContext(): void;
   restoreContext(): void;
+  /** The XR session as the scene sees it, or null outside one. */
+  xr(): XrDebug | null;
 }
 
 export function exposeDebug(gl: WebGLRenderer, settled: () => boolean): void {
@@ -45,6 +77,7 @@ export function exposeDebug(gl: WebGLRenderer, settled: () => boolean): void {
     },
     loseContext: () => { ext = gl.getContext().getExtension('WEBGL_lose_context'); ext?.loseContext(); },
     restoreContext: () => ext?.restoreContext(),
+    xr: () => xrDebug?.() ?? null,
   };
   (window as unknown as { __twin?: TwinDebug }).__twin = handle;
 }

@@ -27,6 +27,12 @@ export function sessionInit(mode: ImmersiveMode, domOverlayRoot?: Element): XRSe
 }
 
 let renderer: WebGLRenderer | null = null;
+let space: 'local-floor' | 'local' = 'local-floor';
+
+/** The reference space of the current (or last) session: on `local` the floor is not at y = 0. */
+export function floorSpaceType(): 'local-floor' | 'local' {
+  return space;
+}
 
 /** The canvas's renderer registers itself here (XRWorld), so a DOM button can start a session. */
 export function setXRRenderer(gl: WebGLRenderer | null): void {
@@ -51,7 +57,8 @@ export async function enterImmersive(mode: ImmersiveMode, domOverlayRoot?: Eleme
   } catch (error) {
     throw new XREntryError('refused', `${mode} refused: ${(error as Error).message}`);
   }
-  gl.xr.setReferenceSpaceType(await floorSpace(session));
+  space = await floorSpace(session);
+  gl.xr.setReferenceSpaceType(space);
   await gl.xr.setSession(session);
   return session;
 }
