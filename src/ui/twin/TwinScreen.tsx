@@ -8,6 +8,7 @@ import { TwinToolbar } from './TwinToolbar';
 import { HotspotCard } from './HotspotCard';
 import { LoadingPoster } from './LoadingPoster';
 import { PackThermalPanel } from './PackThermalPanel';
+import { XRButtons } from './XRButtons';
 import { twinText } from './messages';
 import { parseTwinLink, resolvePaint, type ParsedTwinLink } from '../../xr/twin-link.ts';
 import './twin.css';
@@ -120,6 +121,7 @@ export function TwinScreen() {
         )}
         {s.selectedHotspot && <HotspotCard hotspot={s.selectedHotspot} locale={locale} onClose={() => s.selectHotspot(null)} />}
       </div>
+      {bundle && s.status !== 'error' && <XRButtons bundle={bundle} locale={locale} />}
       <TwinToolbar ids={ids} bundle={bundle} locale={locale} />
       {s.vehicleId && s.status === 'ready' && s.availability.find((a) => a.view === 'xray')?.available && (
         <PackThermalPanel vehicleId={s.vehicleId} locale={locale} />

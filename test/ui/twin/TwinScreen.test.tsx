@@ -113,3 +113,15 @@ describe('the twin screen applies its deep link', () => {
     again.unmount();
   });
 });
+
+describe('the twin screen offers XR', () => {
+  it('shows the XR offers under the car once the bundle is there, and none on the error card', async () => {
+    const { container, unmount } = await openTwin('https://showroom.example.cn/?twin=vela-s5-long-range#/twin');
+    await eventually(() => expect(container.querySelector('.twin-xr[data-xr-ready="yes"]')).not.toBeNull());
+    // happy-dom has no navigator.xr: a computer's browser, told why there is no AR.
+    expect(container.querySelector('.twin-xr [data-reason="desktop"]')).not.toBeNull();
+    act(() => useTwinStore.getState().patch({ status: 'error', error: 'model.glb: HTTP 404' }));
+    expect(container.querySelector('.twin-xr')).toBeNull();
+    unmount();
+  });
+});
