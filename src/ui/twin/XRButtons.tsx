@@ -158,12 +158,12 @@ export function XRButtons({ bundle, locale }: { bundle: TwinBundle | null; local
     <section className="twin-xr" data-xr-ready="yes" aria-label={twinText(locale, 'xr.title')}>
       <div className="twin-xr__actions">
         {offers.ar.offered && (
-          <button type="button" className="twin-xr__enter" data-xr="ar" disabled={!ready || busy !== null} aria-busy={busy === 'immersive-ar'} onClick={() => void enter('immersive-ar')}>
+          <button type="button" className="twin-xr__primary" data-xr="ar" disabled={!ready || busy !== null} aria-busy={busy === 'immersive-ar'} onClick={() => void enter('immersive-ar')}>
             {twinText(locale, 'xr.ar')}
           </button>
         )}
         {offers.vr.offered && (
-          <button type="button" className="twin-xr__enter" data-xr="vr" disabled={!ready || busy !== null} aria-busy={busy === 'immersive-vr'} onClick={() => void enter('immersive-vr')}>
+          <button type="button" className="twin-xr__primary" data-xr="vr" disabled={!ready || busy !== null} aria-busy={busy === 'immersive-vr'} onClick={() => void enter('immersive-vr')}>
             {twinText(locale, 'xr.vr')}
           </button>
         )}
@@ -173,7 +173,7 @@ export function XRButtons({ bundle, locale }: { bundle: TwinBundle | null; local
           </a>
         )}
         {kiosk && (
-          <button type="button" data-xr="handoff" aria-haspopup="dialog" onClick={() => setSheetOpen(true)}>
+          <button type="button" className="twin-xr__primary" data-xr="handoff" aria-haspopup="dialog" onClick={() => setSheetOpen(true)}>
             {twinText(locale, 'xr.handoff')}
           </button>
         )}
