@@ -10,7 +10,7 @@ import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCertificate, type TestCertificate } from '../server/tls-fixture.ts';
-import { freePort, launchBrowser, openPage, screenshot, SHOWROOM_HOST, smallTouchTargets, type Browser } from './harness.ts';
+import { freePort, launchBrowser, openPage, screenshot, SHOWROOM_HOST, type Browser } from './harness.ts';
 import { startLeadServer, type LeadServer } from './lead-server.ts';
 import { decodePng } from './png.ts';
 
@@ -48,9 +48,14 @@ async function xrReady(page: Page) {
   await page.locator('.twin-xr[data-xr-ready="yes"]').waitFor({ timeout: 60_000 });
 }
 
-/** Controls under 48 × 48 px in the XR bar and the hand-off sheet. */
+/** Controls under 48 × 48 px in the XR bar and the hand-off sheet (after checking there are some). */
 async function smallXrTargets(page: Page) {
-  return (await smallTouchTargets(page)).filter((t) => /AR|VR|手机|phone|复制|Copy|×|关闭|Close/.test(t.text));
+  const sizes = await page.locator('.twin-xr :is(button, a[href])').evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { text: (el.textContent || el.getAttribute('aria-label') || '').trim(), width: r.width, height: r.height };
+  }));
+  expect(sizes.length, 'XR controls on screen').toBeGreaterThan(0);
+  return sizes.filter((t) => t.width < 48 || t.height < 48);
 }
 
 async function qrFromScreen(page: Page): Promise<string | null> {
@@ -92,7 +97,6 @@ describe('the kiosk hands the car to a phone', () => {
     const reasons = await phone.page.locator('.twin-xr [data-reason]').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason')));
     expect(reasons.length).toBeGreaterThan(0);
     expect(reasons.every((r) => r === 'no-arcore' || r === 'no-webxr')).toBe(true);
-    expect(await smallXrTargets(phone.page)).toEqual([]);
     await screenshot(phone.page, 'xr-phone-from-qr');
     phone.assertClean();
     await phone.page.close();
