@@ -18,6 +18,8 @@ const NAME = 'showroom.test';
 const VEHICLE = 'vela-s5-long-range';
 const UA = {
   android: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.81 Mobile Safari/537.36',
+  quest3: 'Mozilla/5.0 (X11; Linux x86_64; Quest 3) AppleWebKit/537.36 (KHTML, like Gecko) OculusBrowser/37.0.0.1.56 Chrome/130.0.6723.107 VR Safari/537.36',
+  iPhone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
   wechat: 'Mozilla/5.0 (Linux; Android 14; V2307A Build/UP1A.231005.007; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/130.0.6723.103 Mobile Safari/537.36 XWEB/1300333 MMWEBSDK/20240802 MicroMessenger/8.0.51.2720(0x28003335) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64',
 };
 
@@ -170,6 +172,62 @@ describe('phones where XR is missing', () => {
     await phone.page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await note.textContent()).toContain("WeChat's built-in browser cannot open AR or VR");
     await screenshot(phone.page, 'xr-phone-wechat-en');
+    phone.assertClean();
+    await phone.page.close();
+  });
+});
+
+describe('devices with XR, as the buttons see them (the sessions are the XR scene\'s tests)', () => {
+  it('a headset: AR and VR buttons; a session the browser refuses says why', async () => {
+    const headset = await openPage(browser, 'landscape');
+    await asDevice(headset.page, UA.quest3);
+    // A WebXR runtime that offers both modes and refuses every session.
+    await headset.page.addInitScript(() => {
+      const xr = { isSessionSupported: async () => true, requestSession: async () => Promise.reject(new DOMException('no headset on this test machine', 'NotSupportedError')), addEventListener() {}, removeEventListener() {} };
+      Object.defineProperty(Navigator.prototype, 'xr', { configurable: true, get: () => xr });
+    });
+    await headset.page.goto(`${origin}/?twin=${VEHICLE}&twinIdle=0#/twin`);
+    await xrReady(headset.page);
+    const ar = headset.page.getByRole('button', { name: 'AR 实景摆放' });
+    const vr = headset.page.getByRole('button', { name: 'VR 头显漫游' });
+    await headset.page.waitForSelector('.twin[data-status="ready"]', { timeout: 120_000 });
+    expect(await ar.isEnabled()).toBe(true);
+    expect(await vr.isEnabled()).toBe(true);
+    expect(await smallXrTargets(headset.page)).toEqual([]);
+    await screenshot(headset.page, 'xr-headset-buttons');
+    await ar.click();
+    const alert = headset.page.locator('.twin-xr [role="alert"]');
+    await alert.waitFor();
+    // 'no-renderer' until the XR scene registers the canvas's renderer (setXRRenderer), then the
+    // runtime's refusal; either way the screen says which.
+    const reason = await alert.getAttribute('data-reason');
+    expect(['no-renderer', 'refused']).toContain(reason);
+    expect(await alert.textContent()).toContain(reason === 'refused' ? 'no headset on this test machine' : '三维视图还没准备好');
+    expect(await ar.isEnabled()).toBe(true);
+    await screenshot(headset.page, 'xr-headset-refused');
+    headset.assertClean();
+    await headset.page.close();
+  });
+
+  it('an iPhone: the Quick Look link, a single image named AR', async () => {
+    const phone = await openPage(browser, 'phone');
+    await asDevice(phone.page, UA.iPhone);
+    await phone.page.addInitScript(() => {
+      const supports = DOMTokenList.prototype.supports;
+      DOMTokenList.prototype.supports = function (token: string) {
+        return token === 'ar' || supports.call(this, token);
+      };
+    });
+    await phone.page.goto(`${origin}/?twin=${VEHICLE}&twinIdle=0#/twin`);
+    await xrReady(phone.page);
+    const link = phone.page.locator('a[rel="ar"]');
+    expect(await link.getAttribute('href')).toBe(`/models/${VEHICLE}/model.usdz#allowsContentScaling=0`);
+    expect(await link.evaluate((a) => [...a.children].map((c) => c.tagName))).toEqual(['IMG']);
+    expect(await link.locator('img').getAttribute('alt')).toBe('AR 实景摆放');
+    // The badge image loaded (a data: SVG, nothing fetched) and is a touch target.
+    expect(await link.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await smallXrTargets(phone.page)).toEqual([]);
+    await screenshot(phone.page, 'xr-iphone-quick-look');
     phone.assertClean();
     await phone.page.close();
   });
