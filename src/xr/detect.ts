@@ -38,13 +38,16 @@ export function isHeadsetUA(ua: string): boolean {
   return /OculusBrowser|\bQuest\b|Pico ?Browser|\bPICO\b/i.test(ua);
 }
 
-/** The OS family. iPadOS and visionOS Safari send a Mac user agent: touch tells an iPad, immersive-vr Vision Pro. */
+/**
+ * The OS family. iPadOS and visionOS Safari send a Mac user agent by default, and an iPad one for
+ * the mobile site (WebKit/WebKit#50344): touch tells an iPad from a Mac, and immersive-vr tells
+ * Vision Pro from both, since neither iPadOS nor macOS Safari has WebXR.
+ */
 export function osFromUA(ua: string, maxTouchPoints: number, immersiveVr: boolean | null): XROs {
   if (/iPhone|iPod/.test(ua)) return 'ios';
-  if (/iPad/.test(ua)) return 'ipados';
-  if (/Macintosh/.test(ua)) {
+  if (/iPad|Macintosh/.test(ua)) {
     if (immersiveVr === true) return 'visionos';
-    return maxTouchPoints > 1 ? 'ipados' : 'other';
+    return /iPad/.test(ua) || maxTouchPoints > 1 ? 'ipados' : 'other';
   }
   if (/Android/i.test(ua)) return 'android';
   return 'other';

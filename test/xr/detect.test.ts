@@ -77,6 +77,13 @@ describe('detectXRFacts in the browser', () => {
     expect(xrCapabilities(facts)).toMatchObject({ ar: { offered: false, reason: 'headset-vr-only' }, vr: { offered: true } });
   });
 
+  it("Vision Pro asked for the mobile site sends an iPad user agent: immersive-vr still says visionOS (iPads have no WebXR)", async () => {
+    stub({ ua: 'Mozilla/5.0 (iPad; CPU OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.6 Mobile/15E148 Safari/604.1', xr: { ar: false, vr: true }, secure: true, touch: 5 });
+    const facts = await detectXRFacts();
+    expect(facts).toMatchObject({ os: 'visionos', headset: true });
+    expect(xrCapabilities(facts).vr).toEqual({ offered: true });
+  });
+
   it('iPad Safari: a Mac user agent with touch and no WebXR: iPadOS with Quick Look', async () => {
     stub({ ua: UA.iPadSafari, xr: null, secure: true, touch: 5, relAr: true });
     const facts = await detectXRFacts();
