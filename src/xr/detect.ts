@@ -2,9 +2,10 @@
  * Gathers the facts `xrCapabilities` decides from, in the browser. Probe first: whether AR and VR
  * work is `navigator.xr.isSessionSupported` (with a timeout, since some browsers never answer),
  * Quick Look is `relList.supports('ar')`, the secure context is the browser's own flag. The user
- * agent is read only for what no probe tells: the in-app browser (WeChat …), the OS family, and
+ * agent is read only for what no probe tells: the in-app browser (WeChat …), the OS family,
  * whether this is a headset's browser (Quest and PICO say so; Vision Pro sends a Mac user agent and
- * is told apart from a Mac by its immersive-vr).
+ * is told apart from a Mac by its immersive-vr), and the iOS browsers whose Quick Look the probe
+ * misses.
  */
 import { isLoopbackHost } from '../leads/loopback.ts';
 import { PAIRED_TOKEN_KEY } from '../state/lead-outbox.ts';
@@ -81,7 +82,15 @@ async function probe(xr: XRSystem | undefined, mode: XRSessionMode, timeoutMs: n
   return (await withTimeout(answer, timeoutMs, false)) === true;
 }
 
-function quickLookSupported(): boolean {
+/**
+ * iOS browsers that open Quick Look themselves: since iOS 16 `relList.supports('ar')` is false in
+ * every WKWebView, theirs included (google/model-viewer#3784; model-viewer's IS_IOS_THIRDPARTY,
+ * without the Google app, where it fails).
+ */
+const IOS_QUICK_LOOK_BROWSERS = /CriOS\/|EdgiOS\/|FxiOS\/|DuckDuckGo\//;
+
+function quickLookSupported(ua: string): boolean {
+  if (/iPhone|iPad|iPod/.test(ua) && IOS_QUICK_LOOK_BROWSERS.test(ua)) return true;
   try {
     const a = document.createElement('a');
     return Boolean(a.relList && typeof a.relList.supports === 'function' && a.relList.supports('ar'));
@@ -112,7 +121,7 @@ export async function detectXRFacts(options: { timeoutMs?: number } = {}): Promi
     immersiveVr,
     inAppBrowser: inAppBrowserFromUA(ua),
     os,
-    quickLook: quickLookSupported(),
+    quickLook: quickLookSupported(ua),
     headset: os === 'visionos' || isHeadsetUA(ua),
     kiosk: isLoopbackHost(location.host) || pairedKiosk(),
   };

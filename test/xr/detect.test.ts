@@ -96,6 +96,20 @@ describe('detectXRFacts in the browser', () => {
     expect(await detectXRFacts()).toMatchObject({ os: 'other', headset: false });
   });
 
+  it('iPhone Chrome: relList says no in every WKWebView since iOS 16, but Chrome opens Quick Look itself', async () => {
+    stub({ ua: UA.iPhoneChrome, xr: null, secure: true, relAr: false });
+    const facts = await detectXRFacts();
+    expect(facts).toMatchObject({ os: 'ios', inAppBrowser: null, quickLook: true });
+    expect(xrCapabilities(facts).quickLook).toEqual({ offered: true });
+  });
+
+  it('iPhone Safari: Quick Look as relList says', async () => {
+    stub({ ua: UA.iPhoneSafari, xr: null, secure: true, relAr: true });
+    expect(await detectXRFacts()).toMatchObject({ os: 'ios', quickLook: true });
+    stub({ ua: UA.iPhoneSafari, xr: null, secure: true, relAr: false });
+    expect(await detectXRFacts()).toMatchObject({ os: 'ios', quickLook: false });
+  });
+
   it('iPhone WeChat: a WKWebView where relList says yes, and no Quick Look is offered', async () => {
     stub({ ua: UA.iPhoneWeChat, xr: null, secure: true, relAr: true });
     const facts = await detectXRFacts();
