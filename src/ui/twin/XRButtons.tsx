@@ -104,7 +104,7 @@ export function XRButtons({ bundle, locale }: { bundle: TwinBundle | null; local
   const ready = useTwinStore((s) => s.status === 'ready');
   const [facts, setFacts] = useState<XRFacts | null>(null);
   const [busy, setBusy] = useState<ImmersiveMode | null>(null);
-  const [error, setError] = useState<{ reason: XREntryError['reason']; detail: string } | null>(null);
+  const [error, setError] = useState<{ reason: XREntryError['reason']; detail: string; mode: ImmersiveMode } | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   // The kiosk's HTTPS origin for phones: undefined while asking the server, null when there is none.
   const [origin, setOrigin] = useState<string | null | undefined>(undefined);
@@ -146,7 +146,7 @@ export function XRButtons({ bundle, locale }: { bundle: TwinBundle | null; local
       session.addEventListener('end', () => setBusy(null), { once: true });
     } catch (e) {
       setBusy(null);
-      setError(e instanceof XREntryError ? { reason: e.reason, detail: e.message } : { reason: 'refused', detail: String(e) });
+      setError(e instanceof XREntryError ? { reason: e.reason, detail: e.message, mode } : { reason: 'refused', detail: String(e), mode });
     }
   }
 
@@ -187,6 +187,8 @@ export function XRButtons({ bundle, locale }: { bundle: TwinBundle | null; local
       {error && (
         <p className="twin-xr__error" role="alert" data-reason={error.reason}>
           {error.reason === 'refused' ? twinText(locale, 'xr.error.refused', { detail: error.detail }) : twinText(locale, `xr.error.${error.reason}`)}
+          {/* Chrome may say AR works and then fail for want of Play Services for AR. */}
+          {error.reason === 'refused' && error.mode === 'immersive-ar' && facts?.os === 'android' && !facts.headset && ` ${twinText(locale, 'xr.why.no-arcore')}`}
         </p>
       )}
       {sheetOpen && <HandoffSheet link={origin === undefined ? undefined : handoffLink} locale={locale} onClose={() => setSheetOpen(false)} />}

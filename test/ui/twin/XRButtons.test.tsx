@@ -193,6 +193,17 @@ describe('XR on phones', () => {
     ui.unmount();
   });
 
+  it('Android: when the AR session is refused although the probe said yes, it says ARCore may be missing', async () => {
+    device({ url: 'https://showroom.example.cn/#/twin', ua: UA.androidChrome, xr: { ar: true, vr: false } });
+    enterImmersive.mockRejectedValueOnce(new XREntryError('refused', 'immersive-ar refused: NotSupportedError: ARCore is not installed'));
+    const ui = await show('en');
+    await act(async () => ui.button(/AR/)!.click());
+    const alert = ui.container.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('The browser did not start AR/VR: immersive-ar refused');
+    expect(alert?.textContent).toContain('This phone has no usable ARCore');
+    ui.unmount();
+  });
+
   it('Android Chrome with ARCore: the AR button, no VR button on a phone', async () => {
     device({ url: 'https://showroom.example.cn/#/twin', ua: UA.androidChrome, xr: { ar: true, vr: true } });
     const ui = await show();
