@@ -11,7 +11,8 @@ import { openLeadOutbox, type LeadOutbox, type SendVia } from '../leads/outbox.t
 import { randomUuid } from '../leads/outbox-crypto.ts';
 import { createKioskTokenSource, createLeadSender, localStorageTokenStore, type KioskTokenSource } from '../leads/sync-client.ts';
 
-const PAIRED_TOKEN_KEY = 'showroom-twin.kiosk-token';
+/** Where a kiosk paired with a code keeps its token (also how the twin screen knows it is a kiosk). */
+export const PAIRED_TOKEN_KEY = 'showroom-twin.kiosk-token';
 let tokens: KioskTokenSource | null = null;
 
 /** This kiosk's token: one saved at pairing, else the local kiosk's. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { TwinCanvas } from '../../scene/TwinCanvas';
 import type { LoadedTwin } from '../../scene/TwinModel';
 import { useI18n } from '../use-i18n.ts';
@@ -8,7 +8,9 @@ import { TwinToolbar } from './TwinToolbar';
 import { HotspotCard } from './HotspotCard';
 import { LoadingPoster } from './LoadingPoster';
 import { PackThermalPanel } from './PackThermalPanel';
+import { XRButtons } from './XRButtons';
 import { twinText } from './messages';
+import { parseTwinLink, resolvePaint, type ParsedTwinLink } from '../../xr/twin-link.ts';
 import './twin.css';
 
 const params = () => new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
@@ -23,11 +25,19 @@ export function TwinScreen() {
   const idleParam = params().get('twinIdle');
   const idleSeconds = idleParam === null ? 30 : Number(idleParam) || 0;
 
+  // The deep link (?twin=&paint=&view=&scenario=, a phone that scanned the kiosk's QR code) is the
+  // first state of a page load; opening the screen again keeps the customer's own choices. Each of
+  // its values is used once, and only when this showroom has it.
+  const link = useRef<ParsedTwinLink | null>(null);
+
   useEffect(() => {
+    const parsed = useTwinStore.getState().vehicleId === null ? parseTwinLink(location.search) : null;
+    link.current = parsed;
+    if (parsed?.scenario) useTwinStore.getState().setXrScenario(parsed.scenario, parsed.answers);
     loadVehicleIds()
       .then((list) => {
         setIds(list);
-        const wanted = params().get('twin');
+        const wanted = parsed?.vehicleId && list.includes(parsed.vehicleId) ? parsed.vehicleId : null;
         const cur = useTwinStore.getState().vehicleId;
         useTwinStore.getState().setVehicle(wanted ?? (cur && list.includes(cur) ? cur : list[0] ?? 'missing'));
       })
@@ -41,10 +51,20 @@ export function TwinScreen() {
       if (cancelled) return;
       setBundle(b);
       const paint = b.paints.find((p) => p.id === b.defaultPaint) ?? b.paints[0];
-      useTwinStore.getState().patch({ paintHex: paint?.hex ?? null });
+      // The link's paint names a paint of the link's car.
+      const linked = link.current?.vehicleId === b.id ? resolvePaint(link.current.paint, b.paints) : null;
+      if (link.current) link.current = { ...link.current, paint: null };
+      useTwinStore.getState().patch({ paintHex: linked ?? paint?.hex ?? null });
     });
     return () => { cancelled = true; };
   }, [s.vehicleId]);
+
+  useEffect(() => {
+    const view = link.current?.view;
+    if (!view || s.status !== 'ready') return;
+    link.current = { ...link.current!, view: null };
+    if (s.availability.find((a) => a.view === view)?.available) useTwinStore.getState().setView(view);
+  }, [s.status, s.availability]);
 
   const onLoaded = useCallback((t: LoadedTwin) => useTwinStore.getState().patch({ status: 'ready', availability: t.availability, progress: 1 }), []);
   const onError = useCallback((m: string) => useTwinStore.getState().patch({ status: 'error', error: m }), []);
@@ -101,6 +121,7 @@ export function TwinScreen() {
         )}
         {s.selectedHotspot && <HotspotCard hotspot={s.selectedHotspot} locale={locale} onClose={() => s.selectHotspot(null)} />}
       </div>
+      {bundle && s.status !== 'error' && <XRButtons bundle={bundle} locale={locale} />}
       <TwinToolbar ids={ids} bundle={bundle} locale={locale} />
       {s.vehicleId && s.status === 'ready' && s.availability.find((a) => a.view === 'xray')?.available && (
         <PackThermalPanel vehicleId={s.vehicleId} locale={locale} />

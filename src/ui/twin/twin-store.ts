@@ -1,5 +1,8 @@
 import { create } from 'zustand';
+import type { Answers } from '../../plan/answers-schema.ts';
 import { recordEvent } from '../../state/session-events.ts';
+import { onSessionReset } from '../../state/session-reset.ts';
+import type { XrScenarioId } from '../../xr/scenarios.ts';
 import type { CameraPreset, Hotspot, TwinView } from '../../twin/twin-schema';
 import type { ViewAvailability } from '../../twin/part-names';
 
@@ -30,6 +33,12 @@ interface TwinState {
   firstFrame: boolean;
   availability: ViewAvailability[];
   contextLost: boolean;
+  /** The range scenario the in-world panel starts with (a deep link's `scenario`), null: its own default. */
+  xrScenario: XrScenarioId | null;
+  /** The plan answers the commute scenario is computed from (a deep link's `a`), null: the plan store's. */
+  planAnswers: Answers | null;
+  /** Sets the XR scenario; answers are kept only with the commute. */
+  setXrScenario: (id: XrScenarioId | null, answers?: Answers | null) => void;
   setVehicle: (id: string) => void;
   setView: (view: TwinView) => void;
   setPaint: (hex: string) => void;
@@ -56,6 +65,9 @@ export const useTwinStore = create<TwinState>()((set) => ({
   firstFrame: false,
   availability: [],
   contextLost: false,
+  xrScenario: null,
+  planAnswers: null,
+  setXrScenario: (xrScenario, answers = null) => set({ xrScenario, planAnswers: xrScenario === 'commute' ? answers : null }),
   setVehicle: (vehicleId) => set({ vehicleId, status: 'loading', progress: 0, error: null, firstFrame: false, selectedHotspot: null, view: 'exterior', packThermal: null, packTempC: null }),
   setView: (view) => set({ view }),
   setPaint: (paintHex) => set({ paintHex }),
@@ -69,3 +81,6 @@ export const useTwinStore = create<TwinState>()((set) => ({
 useTwinStore.subscribe((s, prev) => {
   if (s.view !== prev.view && (s.view === 'xray' || s.view === 'exploded')) recordEvent('viewed-xray');
 });
+
+// The next customer starts from the panel's default scenario, without the last one's plan.
+onSessionReset(() => useTwinStore.getState().setXrScenario(null));

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTwinStore } from '../../../src/ui/twin/twin-store.ts';
 import { sessionEventTypes, useSessionEvents } from '../../../src/state/session-events.ts';
+import { resetKioskSession } from '../../../src/state/session-reset.ts';
 
 describe('twin store behaviour events', () => {
   beforeEach(() => {
@@ -20,5 +21,28 @@ describe('twin store behaviour events', () => {
     const before = sessionEventTypes().length;
     useTwinStore.getState().setView('section');
     expect(sessionEventTypes().length).toBe(before);
+  });
+});
+
+describe('twin store: the XR scenario the in-world panel starts with', () => {
+  beforeEach(() => useTwinStore.getState().setXrScenario(null));
+
+  it('keeps the scenario and, for the commute, the plan answers', () => {
+    useTwinStore.getState().setXrScenario('commute', { dailyKm: 60, region: 'harbin' });
+    expect(useTwinStore.getState()).toMatchObject({ xrScenario: 'commute', planAnswers: { dailyKm: 60, region: 'harbin' } });
+    useTwinStore.getState().setXrScenario('summer-city');
+    expect(useTwinStore.getState()).toMatchObject({ xrScenario: 'summer-city', planAnswers: null });
+  });
+
+  it('keeps them across a change of trim', () => {
+    useTwinStore.getState().setXrScenario('winter-highway');
+    useTwinStore.getState().setVehicle('vela-x7-standard');
+    expect(useTwinStore.getState().xrScenario).toBe('winter-highway');
+  });
+
+  it('forgets them when the kiosk session ends (the next customer has another plan)', () => {
+    useTwinStore.getState().setXrScenario('commute', { dailyKm: 60 });
+    resetKioskSession();
+    expect(useTwinStore.getState()).toMatchObject({ xrScenario: null, planAnswers: null });
   });
 });
