@@ -54,11 +54,12 @@ function range(from: number, to: number): string {
 /**
  * What the panel formats around the tables' words: printable ASCII (digits, km, kWh, °C with the
  * sign, 62%), typographic and full-width punctuation, and the unit words `Intl.NumberFormat` writes
- * in zh-CN (公里, 小时, 分钟), plus the no-break spaces and minus sign some locales format with.
+ * in zh-CN (公里, 小时, 分钟), plus the no-break space and minus sign some formats use. (Noto Sans SC
+ * has no U+202F narrow no-break space, which en time formats use: format times another way.)
  */
 export const XR_FIXED_CHARS =
   range(0x20, 0x7e) +
-  '°·…—–‘’“”×±−\u00a0\u202f' +
+  '°·…—–‘’“”×±−\u00a0' +
   '，。、；：？！（）《》【】「」『』～－／％＋·　' +
   '公里千瓦时小分钟秒度';
 
