@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path';
 import subsetFont from 'subset-font';
 import { XR_FONT_FILES, xrCharSources, xrGlyphProblems, xrTextSources, type XrBundle, type XrTextSource } from '../../src/xr/font.ts';
 import { cachedSet, hashInputs, type AssetSet } from './cache.ts';
-import { renderGlyphs, type GlyphBitmap } from './msdf.ts';
+import { fileURLToPath } from 'node:url';
+import { MSDF_WORKER, renderGlyphs, type GlyphBitmap } from './msdf.ts';
 import { encodePngRgb } from './png.ts';
 import { readSfnt } from './sfnt.ts';
 
@@ -87,6 +88,8 @@ export function packGlyphs(boxes: readonly { width: number; height: number }[], 
 export interface XrFontReport {
   weight: number;
   glyphs: number;
+  /** Glyphs rendered for this run; the rest came from the glyph cache. */
+  rendered: number;
   pageWidth: number;
   pageHeight: number;
   pngBytes: number;
@@ -128,7 +131,7 @@ function bmfont(face: string, weight: number, glyphs: GlyphBitmap[], page: Packe
  * Writes `xr/fonts/…` under `outDir` for the characters of `sources`. Every weight is checked
  * before anything is written: a character a font lacks, or glyphs that do not fit one page, throw.
  */
-export async function makeXrFonts(outDir: string, sources: readonly XrTextSource[]): Promise<XrFontReport[]> {
+export async function makeXrFonts(outDir: string, sources: readonly XrTextSource[], glyphCacheRoot?: string): Promise<XrFontReport[]> {
   const needed = xrCharSources(sources);
   const chars = [...needed.keys()].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
   const fonts = XR_FONT_WEIGHTS.map((w) => {
@@ -146,11 +149,12 @@ export async function makeXrFonts(outDir: string, sources: readonly XrTextSource
     fonts.map(async (f) => {
       const subset = await subsetFont(f.bytes, chars.join(''), { targetFormat: 'truetype' });
       const ascenderEm = f.info.typoAscender / f.info.unitsPerEm;
-      return { subset, ...(await renderGlyphs(subset, chars, { sizePx: S, distanceRangePx: XR_FONT_OPTIONS.distanceRangePx, ascenderEm })) };
+      const glyphCache = glyphCacheRoot ? join(glyphCacheRoot, glyphCacheKey(f.source)) : undefined;
+      return { subset, ...(await renderGlyphs(subset, chars, { sizePx: S, distanceRangePx: XR_FONT_OPTIONS.distanceRangePx, ascenderEm, ...(glyphCache ? { glyphCache } : {}) })) };
     }),
   );
   for (const [k, f] of fonts.entries()) {
-    const { subset, glyphs, kernings } = rendered[k]!;
+    const { subset, glyphs, kernings, rendered: fresh } = rendered[k]!;
     const em = f.info.unitsPerEm;
     const drawn = glyphs.filter((g) => g.rgb);
     let page: PackedPage;
@@ -171,13 +175,18 @@ export async function makeXrFonts(outDir: string, sources: readonly XrTextSource
     const json = JSON.stringify(bmfont(f.info.familyName, f.weight, glyphs, page, boxIndex, kernings, pngName, metrics));
     made.push({ file: f.file, data: json }, { file: join(dirname(f.file), pngName), data: png });
     if (f.troika) made.push({ file: f.troika, data: subset });
-    reports.push({ weight: f.weight, glyphs: glyphs.length, pageWidth: page.width, pageHeight: page.height, pngBytes: png.length, jsonBytes: Buffer.byteLength(json) });
+    reports.push({ weight: f.weight, glyphs: glyphs.length, rendered: fresh, pageWidth: page.width, pageHeight: page.height, pngBytes: png.length, jsonBytes: Buffer.byteLength(json) });
   }
   for (const m of made) {
     mkdirSync(dirname(join(outDir, m.file)), { recursive: true });
     writeFileSync(join(outDir, m.file), m.data);
   }
   return reports;
+}
+
+/** The glyph cache folder of one source font: its bytes, the options and the renderer. */
+export function glyphCacheKey(source: string): string {
+  return hashInputs([{ file: source }, JSON.stringify(XR_FONT_OPTIONS), { file: fileURLToPath(MSDF_WORKER) }]).slice(0, 24);
 }
 
 /** The cache key of the font set: the generator, the options, every text and both font files. */
@@ -189,8 +198,9 @@ export function fontKey(generatorKey: string, sources: readonly XrTextSource[]):
 export async function fontSet(cacheRoot: string, generatorKey: string, publicDir: string): Promise<AssetSet> {
   const sources = xrTextSources(readBundles(publicDir));
   return cachedSet(cacheRoot, 'fonts', fontKey(generatorKey, sources), async (dir) => {
-    const reports = await makeXrFonts(dir, sources);
+    const reports = await makeXrFonts(dir, sources, join(cacheRoot, 'glyphs'));
     const r = reports[0]!;
-    return `Noto Sans SC ${reports.map((x) => x.weight).join(' and ')}, ${r.glyphs} characters at ${XR_FONT_OPTIONS.sizePx} px, atlas ${reports.map((x) => `${x.pageWidth}×${x.pageHeight} (${(x.pngBytes / 1024).toFixed(0)} KiB)`).join(' and ')}`;
+    const fresh = reports.reduce((sum, x) => sum + x.rendered, 0);
+    return `Noto Sans SC ${reports.map((x) => x.weight).join(' and ')}, ${r.glyphs} characters at ${XR_FONT_OPTIONS.sizePx} px (${fresh} glyphs rendered, the rest from the glyph cache), atlas ${reports.map((x) => `${x.pageWidth}×${x.pageHeight} (${(x.pngBytes / 1024).toFixed(0)} KiB)`).join(' and ')}`;
   });
 }

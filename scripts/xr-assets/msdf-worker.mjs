@@ -1,11 +1,42 @@
 // Worker thread for msdf.ts: renders one font's glyphs with msdfgen (wasm). Plain JavaScript so that
 // a worker can start it in every context the build runs in (Vite's bundled config, vitest, tsx).
-// MSDF generation costs about 9 ms a glyph at 46 × 46 px, so each weight renders in its own thread.
-import { readFileSync } from 'node:fs';
+// MSDF generation costs about 9 ms a glyph at 46 × 46 px, so each weight renders in its own thread,
+// and each glyph is kept in `glyphCache` (a folder per source font, size and renderer), so a new
+// message costs only its new characters.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { wasmPath, jsPath, fontBytes, chars, sizePx, distanceRangePx, ascenderEm } = workerData;
+const { wasmPath, jsPath, fontBytes, chars, sizePx, distanceRangePx, ascenderEm, glyphCache } = workerData;
+
+// A cached glyph: width and height (uint16), xoffset, yoffset, xadvance (float64), then the RGB bytes.
+function readCached(codePoint) {
+  if (!glyphCache) return null;
+  const file = join(glyphCache, `${codePoint.toString(16)}.bin`);
+  if (!existsSync(file)) return null;
+  const b = readFileSync(file);
+  const width = b.readUInt16LE(0);
+  const height = b.readUInt16LE(2);
+  const rgb = new Uint8Array(b.buffer.slice(b.byteOffset + 28, b.byteOffset + b.length));
+  if (rgb.length !== width * height * 3) return null;
+  return { width, height, xoffset: b.readDoubleLE(4), yoffset: b.readDoubleLE(12), xadvance: b.readDoubleLE(20), rgb: rgb.length ? rgb : null };
+}
+
+function writeCached(codePoint, g) {
+  if (!glyphCache) return;
+  mkdirSync(glyphCache, { recursive: true });
+  const head = Buffer.alloc(28);
+  head.writeUInt16LE(g.width, 0);
+  head.writeUInt16LE(g.height, 2);
+  head.writeDoubleLE(g.xoffset, 4);
+  head.writeDoubleLE(g.yoffset, 12);
+  head.writeDoubleLE(g.xadvance, 20);
+  const file = join(glyphCache, `${codePoint.toString(16)}.bin`);
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(tmp, g.rgb ? Buffer.concat([head, g.rgb]) : head);
+  renameSync(tmp, file);
+}
 
 const factory = await import(pathToFileURL(jsPath).href);
 const m = await factory.default({ wasmBinary: readFileSync(wasmPath) });
@@ -21,12 +52,22 @@ const pad = Math.floor(distanceRangePx / 2);
 const base = ascenderEm * S;
 const glyphs = [];
 const transfer = [];
+let rendered = 0;
 for (const char of chars) {
   const codePoint = char.codePointAt(0);
+  const cached = readCached(codePoint);
+  if (cached) {
+    if (cached.rgb) transfer.push(cached.rgb.buffer);
+    glyphs.push({ char, codePoint, ...cached });
+    continue;
+  }
+  rendered++;
   const shape = font.getGlyphShape(codePoint);
   const xadvance = shape.advance * S;
   if (shape.right <= shape.left || shape.top <= shape.bottom) {
-    glyphs.push({ char, codePoint, width: 0, height: 0, xoffset: 0, yoffset: 0, xadvance, rgb: null });
+    const empty = { width: 0, height: 0, xoffset: 0, yoffset: 0, xadvance, rgb: null };
+    writeCached(codePoint, empty);
+    glyphs.push({ char, codePoint, ...empty });
     continue;
   }
   // Whole-pixel box around the outline, padded by half the distance range. msdfgen's bounds
@@ -41,8 +82,10 @@ for (const char of chars) {
   const rgb = new Uint8Array(width * height * 3);
   for (let i = 0; i < rgb.length; i++) rgb[i] = result.data.get(i) ?? 0;
   result.data.delete();
+  const glyph = { width, height, xoffset: left - pad, yoffset: base - (top + pad), xadvance, rgb };
+  writeCached(codePoint, glyph);
   transfer.push(rgb.buffer);
-  glyphs.push({ char, codePoint, width, height, xoffset: left - pad, yoffset: base - (top + pad), xadvance, rgb });
+  glyphs.push({ char, codePoint, ...glyph });
 }
 
 // Kerning matters between Latin letters, digits and punctuation; CJK glyphs are monospaced.
@@ -55,4 +98,4 @@ for (const first of latin) {
   }
 }
 font.delete();
-parentPort.postMessage({ glyphs, kernings }, transfer);
+parentPort.postMessage({ glyphs, kernings, rendered }, transfer);

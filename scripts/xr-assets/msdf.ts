@@ -32,12 +32,22 @@ export interface MsdfOptions {
   distanceRangePx: number;
   /** OS/2 typographic ascender over units per em: the baseline's distance from the line's top, in em. */
   ascenderEm: number;
+  /**
+   * Folder of rendered glyphs to reuse and add to. It must be specific to the source font, the
+   * options above and the renderer (see `glyphCacheDir` in fonts.ts).
+   */
+  glyphCache?: string;
 }
 
 export interface RenderedGlyphs {
   glyphs: GlyphBitmap[];
   kernings: { first: number; second: number; amount: number }[];
+  /** Glyphs rendered now (the others came from the glyph cache). */
+  rendered: number;
 }
+
+/** The worker's file, part of the glyph cache's key. */
+export const MSDF_WORKER = new URL('./msdf-worker.mjs', import.meta.url);
 
 const require = createRequire(import.meta.url);
 
@@ -49,7 +59,7 @@ export function renderGlyphs(fontBytes: Uint8Array, chars: readonly string[], o:
   const wasmPath = require.resolve('@zappar/msdf-generator/msdfgen_wasm.wasm');
   const workerData = { wasmPath, jsPath: join(dirname(wasmPath), 'msdfgen_wasm.js'), fontBytes, chars, ...o };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./msdf-worker.mjs', import.meta.url), { workerData });
+    const worker = new Worker(MSDF_WORKER, { workerData });
     let result: RenderedGlyphs | null = null;
     worker.once('message', (message: RenderedGlyphs) => (result = message));
     worker.once('error', reject);

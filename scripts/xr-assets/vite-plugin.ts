@@ -85,7 +85,11 @@ export function xrAssets(options: { cacheDir?: string } = {}): Plugin {
     },
     async writeBundle(output) {
       if (!sets) return;
-      copySets(await sets, output.dir ?? resolve(config.root, config.build.outDir));
+      const started = performance.now();
+      const ready = await sets;
+      copySets(ready, output.dir ?? resolve(config.root, config.build.outDir));
+      const count = ready.reduce((sum, s) => sum + s.files.length, 0);
+      config.logger.info(`xr-assets: ${count} files copied into the build in ${Math.round(performance.now() - started)} ms`);
     },
   };
 }

@@ -141,6 +141,20 @@ describe('the in-world MSDF font', () => {
     expect(again.files.map((f) => [f, statSync(join(again.dir, f)).mtimeMs])).toEqual(mtimes);
   });
 
+  it('keeps rendered glyphs: the same texts render none and give the same files; a new character renders one glyph a weight', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'xr-font-again-'));
+    try {
+      const same = await makeXrFonts(again, xrTextSources(bundles), join(cache, 'glyphs'));
+      expect(same.map((r) => r.rendered)).toEqual([0, 0]);
+      for (const f of set.files) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+      const more = await makeXrFonts(again, [...xrTextSources(bundles), { where: 'test', text: '龘' }], join(cache, 'glyphs'));
+      expect(more.map((r) => r.rendered)).toEqual([1, 1]);
+      expect((JSON.parse(readFileSync(join(again, XR_FONT_FILES.bold), 'utf8')) as BmFont).info.charset).toContain('龘');
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('is remade when a text, the generator or a font changes (its key)', () => {
     const sources = xrTextSources(bundles);
     const key = fontKey('generator', sources);
