@@ -37,7 +37,9 @@ export function copySets(sets: readonly AssetSet[], outDir: string): void {
 
 export function xrAssets(options: { cacheDir?: string } = {}): Plugin {
   let config: ResolvedConfig;
-  let sets: Promise<AssetSet[]> | null = null;
+  /** The sets of the last successful run; a failed remake in dev keeps serving these. */
+  let current: AssetSet[] | null = null;
+  let pending: Promise<unknown> | null = null;
   const make = () =>
     buildXrAssets({
       root: config.root,
@@ -50,45 +52,43 @@ export function xrAssets(options: { cacheDir?: string } = {}): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
+    // A build (and the dev server's start) fails when a set cannot be made: a missing glyph, a bad bundle.
     async buildStart() {
-      sets = make();
-      await sets;
+      current = await make();
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        if (!sets || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+        if (req.method !== 'GET' && req.method !== 'HEAD') return next();
         const path = (req.url ?? '').split(/[?#]/)[0]!;
         if (!path.startsWith(config.base)) return next();
-        sets.then(
-          (ready) => {
-            const file = findAsset(ready, path.slice(config.base.length));
-            if (!file || !existsSync(file)) return next();
-            res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-            res.setHeader('Content-Length', statSync(file).size);
-            res.setHeader('Cache-Control', 'no-cache');
-            if (req.method === 'HEAD') return res.end();
-            createReadStream(file).pipe(res);
-          },
-          (error: unknown) => next(error),
-        );
+        void Promise.resolve(pending).then(() => {
+          const file = current && findAsset(current, path.slice(config.base.length));
+          if (!file || !existsSync(file)) return next();
+          res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+          res.setHeader('Content-Length', statSync(file).size);
+          res.setHeader('Cache-Control', 'no-cache');
+          if (req.method === 'HEAD') return res.end();
+          createReadStream(file).pipe(res);
+        });
       });
       // A bundle edited while the dev server runs: remake what depends on it (the config's own
       // imports, such as src/xr/messages.ts, restart the server anyway).
       const models = resolve(config.publicDir, 'models');
       const onChange = (file: string) => {
         if (!resolve(file).startsWith(models) || !/(vehicle\.json|model\.glb|index\.json)$/.test(file)) return;
-        sets = make();
-        sets.catch((error: unknown) => config.logger.error(`xr-assets: ${(error as Error).message}`));
+        pending = make().then(
+          (sets) => (current = sets),
+          (error: unknown) => config.logger.error(`xr-assets: ${(error as Error).message}\n(still serving the previous XR assets)`),
+        );
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
     },
-    async writeBundle(output) {
-      if (!sets) return;
+    writeBundle(output) {
+      if (!current) return;
       const started = performance.now();
-      const ready = await sets;
-      copySets(ready, output.dir ?? resolve(config.root, config.build.outDir));
-      const count = ready.reduce((sum, s) => sum + s.files.length, 0);
+      copySets(current, output.dir ?? resolve(config.root, config.build.outDir));
+      const count = current.reduce((sum, s) => sum + s.files.length, 0);
       config.logger.info(`xr-assets: ${count} files copied into the build in ${Math.round(performance.now() - started)} ms`);
     },
   };

@@ -60,7 +60,7 @@ function range(from: number, to: number): string {
 export const XR_FIXED_CHARS =
   range(0x20, 0x7e) +
   '°·…—–‘’“”×±−\u00a0' +
-  '，。、；：？！（）《》【】「」『』～－／％＋·　' +
+  '，。、；：？！（）《》【】「」『』～－／％＋　' +
   '公里千瓦时小分钟秒度';
 
 /** A vehicle bundle as read from `models/<id>/vehicle.json`. */
