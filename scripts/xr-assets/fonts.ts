@@ -8,19 +8,20 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
 import { XR_FONT_FILES, xrCharSources, xrGlyphProblems, xrTextSources, type XrBundle, type XrTextSource } from '../../src/xr/font.ts';
 import { cachedSet, hashInputs, type AssetSet } from './cache.ts';
-import { fileURLToPath } from 'node:url';
 import { MSDF_WORKER, renderGlyphs, type GlyphBitmap } from './msdf.ts';
 import { encodePngRgb } from './png.ts';
 import { readSfnt } from './sfnt.ts';
 
 /**
- * 40 px per em: a 1.6 cm line of text read at 1 m in a headset is about 30 px on a Quest 3 display,
- * so glyphs are drawn at or slightly below atlas size, where MSDF stays sharp. A 6 px distance range
- * keeps edges smooth when text is seen smaller, from further away. One page of at most 2048² (uikit
- * supports one texture per font; 16 MiB of GPU memory as RGBA).
+ * 40 px per em. Quest 3 shows about 25 pixels per degree: a 16 px uikit font at pixelSize 0.0015
+ * (a 2.4 cm em) is about 50 px on the display at 0.7 m and 23 px at 1.5 m, so panel text is drawn
+ * near atlas size, where MSDF is sharpest, rather than magnified. A 6 px distance range keeps edges
+ * smooth when it is minified. One page of at most 2048² (uikit takes one texture per font; 16 MiB
+ * of GPU memory as RGBA).
  */
 export const XR_FONT_OPTIONS = { sizePx: 40, distanceRangePx: 6, maxPagePx: 2048, spacingPx: 1 } as const;
 

@@ -90,7 +90,8 @@ function expandInstances(root: Object3D): number {
 
 /** The geometry with a reversed copy of every face (normals negated): double-sided without a flag. */
 function withBackFaces(source: BufferGeometry): BufferGeometry {
-  const front = floatGeometry(source.index ? source : source.setIndex(Array.from({ length: source.getAttribute('position').count }, (_, i) => i)));
+  const front = floatGeometry(source);
+  if (!front.index) front.setIndex(Array.from({ length: front.getAttribute('position').count }, (_, i) => i));
   const back = front.clone();
   const normal = back.getAttribute('normal') as BufferAttribute | undefined;
   if (normal) for (let i = 0; i < normal.array.length; i++) (normal.array as Float32Array)[i] = -normal.array[i]!;
