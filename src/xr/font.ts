@@ -40,6 +40,9 @@ export function xrFontFamilies(base: string = documentBase()): { [XR_FONT_FAMILY
   };
 }
 
+/** The fontFamilies of this document, made once: a stable object, so uikit does not reload on re-render. */
+export const XR_FONT_FAMILIES = xrFontFamilies();
+
 /** The subset TTF for troika-three-text (drei `<Text font={xrTroikaFontUrl()}>`). */
 export function xrTroikaFontUrl(base: string = documentBase()): string {
   return new URL(XR_FONT_FILES.troika, base).href;

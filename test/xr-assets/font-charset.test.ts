@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { XR_MESSAGES } from '../../src/xr/messages.ts';
 import {
+  XR_FONT_FAMILIES,
   XR_FONT_FAMILY,
   xrCharSources,
   xrCharset,
@@ -93,5 +94,6 @@ describe('the uikit fontFamilies for the in-world panels', () => {
       normal: 'https://kiosk.lan:8443/showroom/xr/fonts/noto-sans-sc-400.json',
       bold: 'https://kiosk.lan:8443/showroom/xr/fonts/noto-sans-sc-700.json',
     });
+    expect(XR_FONT_FAMILIES).toEqual(xrFontFamilies('http://localhost/'));
   });
 });
