@@ -125,7 +125,7 @@ describe('the in-world MSDF font', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('fails when the glyphs do not fit one page', () => {
     const glyphs = Array.from({ length: 200 }, () => ({ width: 46, height: 46 }));
