@@ -32,6 +32,8 @@ export interface XrDebug {
   /** The car model's bounds in its own frame (min, max), m. */
   bounds: { min: number[]; max: number[] } | null;
   range: unknown;
+  /** The panel button a ray is over now (its id), or null. */
+  hovered: string | null;
   /** Where the last teleport ray landed, or null. */
   lastTeleport: number[] | null;
   /** The input sources the XR store tracks (`controller:right`, `hand:left`...). */

@@ -1,13 +1,13 @@
 /**
- * What an XR session has chosen: the AR placement, the range scenario on the in-world panel and its
- * figures, the VR seat and the open hotspot card. Discrete state only (poses per frame live in refs
+ * What an XR session has chosen: the AR placement, the figures of the in-world panel's range scenario
+ * (the scenario itself is the twin store's, which the deep link also carries), the VR seat and the
+ * open hotspot card. Discrete state only (poses per frame live in refs
  * and plain objects); cleared when a session ends, so re-entering AR starts scanning again
  * (pmndrs/xr#490). The twin screen's own state (trim, view, paint) lives in the twin store and is
  * never cleared by XR.
  */
 import { create } from 'zustand';
 import { INITIAL_PLACEMENT, placementReducer, type PlacementEvent, type PlacementState } from './placement.ts';
-import type { XrScenarioId } from './scenarios.ts';
 import type { XrRange } from './xr-range.ts';
 
 export type SeatId = 'stand' | 'driver' | 'rear' | 'frunk';
@@ -15,9 +15,8 @@ export type SeatId = 'stand' | 'driver' | 'rear' | 'frunk';
 interface XrSessionState {
   placement: PlacementState;
   dispatch: (event: PlacementEvent) => void;
-  scenarioId: XrScenarioId;
+  /** The simulator's figures for the twin store's range scenario (`xrScenario`). */
   range: XrRange | null;
-  setScenario: (id: XrScenarioId) => void;
   setRange: (range: XrRange | null) => void;
   /** The seat preset the user is at; null once they teleported away from it. */
   seat: SeatId | null;
@@ -34,9 +33,7 @@ export const useXrSession = create<XrSessionState>()((set) => ({
     const placement = placementReducer(s.placement, event);
     return placement === s.placement ? s : { placement };
   }),
-  scenarioId: 'winter-highway',
   range: null,
-  setScenario: (scenarioId) => set({ scenarioId }),
   setRange: (range) => set({ range }),
   seat: 'stand',
   setSeat: (seat) => set({ seat }),

@@ -25,8 +25,10 @@ export const xrStore = createXRStore({
   defaultXRHandProfileId: 'generic-hand',
   frameRate: (rates) => (Array.from(rates).includes(XR_FRAME_RATE_HZ) ? XR_FRAME_RATE_HZ : false),
   foveation: 0.5,
-  controller: { teleportPointer: true },
-  hand: { teleportPointer: true },
+  // Teleport is a press on the showroom floor with the ordinary ray (Walkthrough.tsx): pmndrs/xr's
+  // bent teleport ray slerps by frame time / 100 ms, which overshoots at low frame rates.
+  controller: { teleportPointer: false },
+  hand: { teleportPointer: false },
   // Projection layers break camera access on some Android builds (three.js#33404): no layers.
   layers: false,
   planeDetection: false,

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { useXR } from '@react-three/xr';
 import { Matrix4, Quaternion, Vector3, type Box3, type Group } from 'three';
@@ -22,17 +22,17 @@ export function CarRig({ bounds, children }: { bounds: Box3 | null; children: Re
   const ar = useXR((s) => s.mode === 'immersive-ar');
   const xr = useXR((s) => s.mode !== null);
 
+  useLayoutEffect(() => {
+    rig = outer.current && inner.current ? { outer: outer.current, inner: inner.current } : null;
+    return () => void (rig = null);
+  }, []);
+
   useFrame(() => {
     const o = outer.current;
     const i = inner.current;
     if (!o || !i) return;
     if (!ar) {
-      o.matrixAutoUpdate = true;
-      o.position.set(0, 0, 0);
-      o.quaternion.identity();
-      o.scale.setScalar(1);
-      o.visible = true;
-      i.position.set(0, 0, 0);
+      atKioskPose(o, i);
       return;
     }
     const p = useXrSession.getState().placement;
@@ -61,6 +61,26 @@ export function CarRig({ bounds, children }: { bounds: Box3 | null; children: Re
   );
 }
 
+let rig: { outer: Group; inner: Group } | null = null;
+
+/**
+ * Puts the car back at the kiosk's pose at once: called as the session ends, before the kiosk's
+ * views (its DOM hotspots) mount again and measure the car.
+ */
+export function resetCarRig(): void {
+  if (rig) atKioskPose(rig.outer, rig.inner);
+}
+
+function atKioskPose(outer: Group, inner: Group): void {
+  outer.matrixAutoUpdate = true;
+  outer.position.set(0, 0, 0);
+  outer.quaternion.identity();
+  outer.scale.setScalar(1);
+  outer.visible = true;
+  inner.position.set(0, 0, 0);
+  outer.updateMatrixWorld(true);
+}
+
 /**
  * An invisible box around the placed car: pressing it (a controller ray, a finger on the phone's
  * screen) starts moving the car; the floor hit under the ray then carries it until the select ends.
@@ -72,6 +92,8 @@ function DragProxy({ bounds }: { bounds: Box3 }) {
       position={[0, size.y / 2, 0]}
       name="xr-car-proxy"
       pointerEvents="auto"
+      // Behind everything else a ray meets: the panel may stand inside this box.
+      pointerEventsOrder={-1}
       onPointerDown={(e) => {
         e.stopPropagation();
         const p = useXrSession.getState().placement;

@@ -12,7 +12,8 @@ import { xrText, type XrMessageKey } from '../../xr/messages.ts';
 import { commuteAvailable, XR_SCENARIO_IDS, XR_SCENARIO_LABELS } from '../../xr/scenarios.ts';
 import { exitImmersive } from '../../xr/session.ts';
 import { useXrSession, type SeatId } from '../../xr/xr-state.ts';
-import { planAnswers, useXrRange } from './use-xr-range.ts';
+import { XR_FONT_FAMILIES, XR_FONT_FAMILY } from '../../xr/font.ts';
+import { planAnswers, useXrRange, useXrScenarioId } from './use-xr-range.ts';
 import { XRButton } from './XRButton.tsx';
 
 const VIEWS = ['exterior', 'xray', 'exploded'] as const satisfies readonly TwinView[];
@@ -37,10 +38,11 @@ export function InWorldPanel() {
   const mode = useXR((s) => s.mode);
   const view = useTwinStore((s) => s.view);
   const placement = useXrSession((s) => s.placement);
-  const scenarioId = useXrSession((s) => s.scenarioId);
+  const scenarioId = useXrScenarioId();
   const range = useXrSession((s) => s.range);
   const seat = useXrSession((s) => s.seat);
   usePlanStore((s) => s.phase);
+  useTwinStore((s) => s.planAnswers);
   const hasPlan = commuteAvailable(planAnswers());
   const group = useRef<Group>(null);
   const placed = useRef(false);
@@ -77,8 +79,9 @@ export function InWorldPanel() {
     mode !== 'immersive-ar' ? null : placement.kind === 'scanning' ? (placement.floorFound ? 'place.ready' : 'place.scanning') : placement.kind === 'adjusting' ? 'place.adjust' : null;
 
   return (
-    <group ref={group} name="xr-panel">
-      <Container pixelSize={PIXEL_SIZE} width={460} flexDirection="column" gap={14} padding={20} borderRadius={24} backgroundColor="#0b1220" opacity={0.94}>
+    // Rays reach the panel before anything behind it: the placed car's drag box may well enclose it.
+    <group ref={group} name="xr-panel" pointerEventsOrder={1}>
+      <Container fontFamilies={XR_FONT_FAMILIES} fontFamily={XR_FONT_FAMILY} wordBreak={locale === 'zh-CN' ? 'break-all' : 'break-word'} pixelSize={PIXEL_SIZE} width={460} flexDirection="column" gap={14} padding={20} borderRadius={24} backgroundColor="#0b1220" opacity={0.94}>
         {hint && (
           <Text fontSize={22} color="#fcd34d">
             {t(hint)}
@@ -109,7 +112,7 @@ export function InWorldPanel() {
         <Text fontSize={18} color="#9fb0c3">{t('panel.title')}</Text>
         <Container flexDirection="row" flexWrap="wrap" gap={10}>
           {XR_SCENARIO_IDS.filter((id) => id !== 'commute' || hasPlan).map((id) => (
-            <XRButton key={id} id={`scenario-${id}`} label={t(XR_SCENARIO_LABELS[id])} selected={scenarioId === id} onPress={() => useXrSession.getState().setScenario(id)} />
+            <XRButton key={id} id={`scenario-${id}`} label={t(XR_SCENARIO_LABELS[id])} selected={scenarioId === id} onPress={() => useTwinStore.getState().setXrScenario(id, id === 'commute' ? planAnswers() : null)} />
           ))}
         </Container>
         {range ? (

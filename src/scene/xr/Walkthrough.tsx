@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useFrame, useThree } from '@react-three/fiber';
-import { TeleportTarget, XROrigin } from '@react-three/xr';
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { XROrigin } from '@react-three/xr';
 import { BackSide, Color, CylinderGeometry, Float32BufferAttribute, Matrix4, Vector3, type Box3, type Group } from 'three';
 import { headingOf, originFor, seatPose } from '../../xr/seats.ts';
 import { floorSpaceType } from '../../xr/session.ts';
@@ -23,12 +23,13 @@ const headMatrix = new Matrix4();
 
 /**
  * The headset walkthrough: a showroom floor and a soft cyclorama wall under the studio lighting,
- * teleport anywhere on the floor (the controllers' and hands' teleport ray), and seat presets that
+ * teleport anywhere on the floor (point the controller's or hand's ray at it and press), and seat presets that
  * move the user's origin so their eyes are where the seat's are (driver, rear seat, beside the
  * charge port, or beside the car), whatever their height or where they stand in the room.
  */
 export function Walkthrough({ bounds, index }: { bounds: Box3 | null; index: PartIndex | null }) {
   const origin = useRef<Group>(null);
+  const floorPress = useRef<number | null>(null);
   const seat = useXrSession((s) => s.seat);
   const { camera } = useThree();
   const wall = useMemo(() => cyclorama(), []);
@@ -59,20 +60,30 @@ export function Walkthrough({ bounds, index }: { bounds: Box3 | null; index: Par
   return (
     <>
       <XROrigin ref={origin} name="xr-origin" />
-      <TeleportTarget
-        onTeleport={(_point, event) => {
+      {/* Teleport: press the trigger (or pinch) with the ray on the floor, release there. */}
+      <mesh
+        rotation-x={-Math.PI / 2}
+        position-y={-0.002}
+        name="xr-floor"
+        onPointerDown={(e: ThreeEvent<PointerEvent>) => {
+          e.stopPropagation();
+          floorPress.current = e.pointerId;
+        }}
+        onPointerUp={(e: ThreeEvent<PointerEvent>) => {
+          e.stopPropagation();
           const o = origin.current;
-          if (!o || !('point' in event) || !(event.point instanceof Vector3)) return;
-          teleportTo(o, event.point, camera);
-          lastTeleport.copy(event.point);
+          const mine = floorPress.current === e.pointerId;
+          floorPress.current = null;
+          if (!mine || !o) return;
+          teleportTo(o, e.point, camera);
+          lastTeleport.copy(e.point);
           useXrSession.getState().setSeat(null);
         }}
+        onPointerLeave={() => void (floorPress.current = null)}
       >
-        <mesh rotation-x={-Math.PI / 2} position-y={-0.002} name="xr-floor" receiveShadow={false}>
-          <circleGeometry args={[FLOOR_RADIUS_M, 64]} />
-          <meshStandardMaterial color="#3a4350" roughness={0.35} metalness={0.1} />
-        </mesh>
-      </TeleportTarget>
+        <circleGeometry args={[FLOOR_RADIUS_M, 64]} />
+        <meshStandardMaterial color="#3a4350" roughness={0.35} metalness={0.1} />
+      </mesh>
       <mesh geometry={wall}>
         <meshBasicMaterial vertexColors side={BackSide} toneMapped={false} />
       </mesh>

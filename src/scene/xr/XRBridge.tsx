@@ -6,6 +6,7 @@ import { setXRRenderer } from '../../xr/session.ts';
 import { useXrSession } from '../../xr/xr-state.ts';
 import { xrStore } from '../../xr/xr-store.ts';
 import { resetArLive } from './ar-live.ts';
+import { resetCarRig } from './CarRig.tsx';
 
 /**
  * Joins the canvas to XR: registers its renderer for `enterImmersive`, and keeps the twin screen as
@@ -29,9 +30,13 @@ export function XRBridge() {
       }
       if (!s.session && prev.session) {
         resetArLive();
+        resetCarRig();
         useXrSession.getState().endSession();
         if (saved) useTwinStore.setState({ ...saved, selectedHotspot: null });
         saved = null;
+        // The kiosk camera frames the car again (the headset left the camera where the head was).
+        const t = useTwinStore.getState();
+        t.requestCamera(t.cameraRequest.preset);
       }
     });
   }, []);

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
 import { Container, Text } from '@react-three/uikit';
 import type { Object3D } from 'three';
-import { noteUiPress } from './ui-press.ts';
+import { noteHover, noteUiPress } from './ui-press.ts';
 
 export interface XRButtonProps {
   /** Object name `xr-btn-<id>`: the browser tests and the bench find buttons by it. */
@@ -50,7 +50,11 @@ export function XRButton({ id, label, selected = false, disabled = false, onPres
         pressedBy.current = null;
         if (mine && !disabled) onPress();
       }}
-      onPointerLeave={() => void (pressedBy.current = null)}
+      onPointerEnter={() => noteHover(id, true)}
+      onPointerLeave={() => {
+        noteHover(id, false);
+        pressedBy.current = null;
+      }}
     >
       <Text fontSize={22} color={selected ? '#0b1220' : '#e6f1ff'}>
         {label}

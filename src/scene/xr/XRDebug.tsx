@@ -5,6 +5,7 @@ import { Vector3, type Box3, type Object3D, type WebGLRenderer } from 'three';
 import { useXrSession } from '../../xr/xr-state.ts';
 import { xrStore } from '../../xr/xr-store.ts';
 import { setXrDebug } from '../debug-handle';
+import { hoveredButton } from './ui-press.ts';
 import { lastTeleport } from './Walkthrough.tsx';
 
 const v = new Vector3();
@@ -59,6 +60,7 @@ export function XRDebug({ bounds }: { bounds: Box3 | null }) {
         car: car ? car.matrixWorld.toArray() : null,
         bounds: bounds ? { min: bounds.min.toArray(), max: bounds.max.toArray() } : null,
         range: useXrSession.getState().range,
+        hovered: hoveredButton(),
         lastTeleport: Number.isNaN(lastTeleport.x) ? null : lastTeleport.toArray(),
         inputs: xrStore.getState().inputSourceStates.map((i) => `${i.type}:${i.inputSource.handedness}`),
         frames: frames.current,

@@ -5,6 +5,7 @@ import { Matrix4, Object3D, Vector3, type Group, type InstancedMesh } from 'thre
 import type { Locale } from '../../i18n/messages.ts';
 import { useTwinStore } from '../../ui/twin/twin-store.ts';
 import type { Hotspot } from '../../twin/twin-schema';
+import { XR_FONT_FAMILIES, XR_FONT_FAMILY } from '../../xr/font.ts';
 import { xrText } from '../../xr/messages.ts';
 import { useXrSession } from '../../xr/xr-state.ts';
 import type { PartIndex } from '../part-index';
@@ -78,15 +79,16 @@ export function XRHotspots({ hotspots, index, locale }: { hotspots: Hotspot[]; i
 
   return (
     <group ref={parent}>
-      <instancedMesh ref={markers} args={[undefined, undefined, Math.max(1, shown.length)]} name="xr-hotspots" pointerEvents="auto" onPointerDown={select}>
+      <instancedMesh ref={markers} args={[undefined, undefined, Math.max(1, shown.length)]} name="xr-hotspots" pointerEvents="auto" pointerEventsOrder={1} onPointerDown={select}>
         <sphereGeometry args={[1, 16, 12]} />
         <meshBasicMaterial color="#5eead4" depthTest={false} transparent opacity={0.92} toneMapped={false} />
       </instancedMesh>
       {open && (
-        <group ref={card} pointerEvents="auto" name="xr-hotspot-card">
-          <Container pixelSize={0.0015} width={420} transformTranslateX={260} flexDirection="column" gap={10} padding={20} borderRadius={20} backgroundColor="#0b1220" opacity={0.94}>
+        <group ref={card} pointerEvents="auto" pointerEventsOrder={1} name="xr-hotspot-card">
+          <Container fontFamilies={XR_FONT_FAMILIES} fontFamily={XR_FONT_FAMILY} pixelSize={0.0015} width={420} transformTranslateX={260} flexDirection="column" gap={10} padding={20} borderRadius={20} backgroundColor="#0b1220" opacity={0.94}>
             <Text fontSize={28} fontWeight="bold" color="#e6f1ff">{open.title[locale]}</Text>
-            <Text fontSize={20} color="#cbd5e1">{open.body[locale]}</Text>
+            {/* uikit breaks lines at spaces only: Chinese text breaks anywhere. */}
+            <Text fontSize={20} color="#cbd5e1" wordBreak={locale === 'zh-CN' ? 'break-all' : 'break-word'}>{open.body[locale]}</Text>
             <XRButton id="hotspot-close" label={xrText(locale, 'hotspot.close')} onPress={() => useXrSession.getState().openHotspot(null)} />
           </Container>
         </group>

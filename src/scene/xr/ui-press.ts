@@ -13,3 +13,15 @@ export function noteUiPress(nowMs: number = performance.now()): void {
 export function uiPressedSince(sinceMs: number): boolean {
   return lastUiPressMs >= sinceMs;
 }
+
+/** The panel button a ray or finger is over now (`id`), for the browser tests; null when none. */
+let hovered: string | null = null;
+
+export function noteHover(id: string, over: boolean): void {
+  if (over) hovered = id;
+  else if (hovered === id) hovered = null;
+}
+
+export function hoveredButton(): string | null {
+  return hovered;
+}
