@@ -79,11 +79,6 @@ const DEAD: { id: string; context: RegExp; why: string }[] = [
     context: /baseAssetPath\?\?`https:\/\/cdn\.jsdelivr\.net\/npm\/@webxr-input-profiles\/assets@1\.0\/dist\/profiles\/`/,
     why: 'a fallback for a store created without baseAssetPath; the app creates its one store with profilesBase() (xr-store-assets.test.ts checks the options)',
   },
-  {
-    id: "@iwer/sem's room fetch of its UMD build",
-    context: /__IS_UMD__.{0,60}https:\/\/www\.unpkg\.com\/@iwer\/sem@/,
-    why: "only in the UMD build: the context requires the `__IS_UMD__` test to be still in the code (a define of it would fold it away), inside pmndrs/xr's lazy emulator chunk, which loads only with `emulate` on (the store has emulate: false)",
-  },
 ];
 
 /** What to do about a CDN host some libraries use, for the failure message. */
@@ -130,6 +125,13 @@ describe('no CDN in the build', () => {
   it('the known dead paths are really in the build (the XR probe is scanned), so this test can see them', () => {
     const hits = scan(out, files);
     for (const d of DEAD) expect(hits.some((h) => d.context.test(h.context)), d.id).toBe(true);
+  });
+
+  it("has no WebXR emulator: pmndrs/xr's lazy emulator chunk (iwer, @iwer/sem's rooms, their CDN fetch) is kept out", () => {
+    // scripts/no-xr-emulator.ts answers the lazy import; the store's emulate: false never calls it.
+    const emulatorCode = files.filter((f) => /\.js$/.test(f) && /__IS_UMD__|@iwer\/sem|Meta Quest 3/.test(readFileSync(join(out, f), 'utf8')));
+    expect(emulatorCode).toEqual([]);
+    expect(files.some((f) => /\.js$/.test(f) && readFileSync(join(out, f), 'utf8').includes('this build has no WebXR emulator'))).toBe(true);
   });
 
   it('the XR fonts and profiles the app requests are same-origin files of the build', () => {
