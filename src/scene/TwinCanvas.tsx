@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Canvas, useThree } from '@react-three/fiber';
 import { NeutralToneMapping, type Vector3, type WebGLRenderer } from 'three';
 import type { Locale } from '../i18n/messages.ts';
@@ -18,8 +18,9 @@ import { CarRig } from './xr/CarRig.tsx';
 import { InWorldPanel } from './xr/InWorldPanel.tsx';
 import { Walkthrough } from './xr/Walkthrough.tsx';
 import { XRBridge } from './xr/XRBridge.tsx';
+import { XRActivity } from './xr/XRActivity.tsx';
 import { XRDebug } from './xr/XRDebug.tsx';
-import { XRHotspots } from './xr/XRHotspots.tsx';
+import { XRHotspotCard, XRHotspots } from './xr/XRHotspots.tsx';
 
 const IMMERSIVE: XRSessionMode[] = ['immersive-ar', 'immersive-vr'];
 
@@ -90,6 +91,7 @@ export function TwinCanvas(p: TwinCanvasProps) {
   const onDoubleTap = useCallback((point: Vector3) => setFocus(focusGoal(point, 'front34', 1.8)), []);
 
   const showHotspots = loaded && (p.view === 'exterior' || p.view === 'xray');
+  const xrMode = useSyncExternalStore((fn) => xrStore.subscribe(fn), () => xrStore.getState().mode);
 
   return (
     <Canvas
@@ -108,6 +110,7 @@ export function TwinCanvas(p: TwinCanvasProps) {
       <XR store={xrStore}>
         <XRBridge />
         <XRDebug bounds={loaded?.bounds ?? null} />
+        <XRActivity />
         <ContextWatch onLost={onLost} onRestored={onRestored} />
         <StudioLighting restoreKey={restoreKey} />
         <CarRig bounds={loaded?.bounds ?? null}>
@@ -122,10 +125,11 @@ export function TwinCanvas(p: TwinCanvasProps) {
             onError={p.onError}
             onFirstFrame={onFirstFrame}
             onDoubleTap={onDoubleTap}
+            batch={xrMode !== null}
           />
           {loaded && shown && p.view !== 'exploded' && <GroundShadow key={restoreKey} bounds={loaded.bounds} />}
           <IfInSessionMode allow={IMMERSIVE}>
-            {showHotspots && <XRHotspots hotspots={p.hotspots} index={loaded.index} locale={p.locale} />}
+            {showHotspots && <XRHotspots hotspots={p.hotspots} index={loaded.index} topY={loaded.bounds.max.y} />}
           </IfInSessionMode>
         </CarRig>
         <IfInSessionMode deny={IMMERSIVE}>
@@ -147,7 +151,10 @@ export function TwinCanvas(p: TwinCanvasProps) {
         <IfInSessionMode allow="immersive-vr">
           <Walkthrough bounds={loaded?.bounds ?? null} index={loaded?.index ?? null} />
         </IfInSessionMode>
-        <IfInSessionMode allow={IMMERSIVE}>{loaded && <InWorldPanel />}</IfInSessionMode>
+        <IfInSessionMode allow={IMMERSIVE}>
+          {loaded && <InWorldPanel />}
+          {showHotspots && <XRHotspotCard hotspots={p.hotspots} locale={p.locale} />}
+        </IfInSessionMode>
       </XR>
     </Canvas>
   );

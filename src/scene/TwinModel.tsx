@@ -9,6 +9,7 @@ import { applyPaint, applyView } from './view-modes';
 import { applyPackTint } from './pack-tint';
 import { explodeRig, type ExplodeRig } from './exploded-pack';
 import { markBusy, setDebugRoot } from './debug-handle';
+import { MeshBatches } from './xr/mesh-batches.ts';
 
 export interface LoadedTwin {
   index: PartIndex;
@@ -29,6 +30,8 @@ export interface TwinModelProps {
   onError: (message: string) => void;
   onFirstFrame: () => void;
   onDoubleTap: (point: Vector3) => void;
+  /** Merge meshes by material (in XR: every draw is issued per eye), once the view is still. */
+  batch?: boolean;
 }
 
 /** Loads the twin GLB, applies view/paint/section, animates the exploded pack. */
@@ -39,6 +42,8 @@ export function TwinModel(p: TwinModelProps) {
   const rig = useRef<ExplodeRig | null>(null);
   const bounds = useRef<Box3 | null>(null);
   const explodeT = useRef(0);
+  const batches = useRef<MeshBatches | null>(null);
+  const needBatch = useRef(false);
   const firstFrameSent = useRef(false);
   const plane = useMemo(() => new Plane(new Vector3(0, 0, -1), 0), []);
   const cb = useRef(p);
@@ -64,6 +69,8 @@ export function TwinModel(p: TwinModelProps) {
         }
         index.current = idx;
         bounds.current = box;
+        batches.current?.clear();
+        batches.current = new MeshBatches(root);
         rig.current = explodeRig(idx, box.max.y);
         explodeT.current = 0;
         setScene(root);
@@ -77,11 +84,14 @@ export function TwinModel(p: TwinModelProps) {
   useEffect(() => {
     if (!index.current || !bounds.current) return;
     const b = bounds.current;
+    // Batches first undone (they hide what they merged), then the view decides what shows.
+    batches.current?.clear();
     plane.constant = b.min.z + (b.max.z - b.min.z) * p.section;
     applyView(index.current, p.view, plane);
     applyPackTint(index.current, p.packTempC);
+    needBatch.current = p.batch === true;
     invalidate();
-  }, [scene, p.view, p.section, p.packTempC, plane, invalidate]);
+  }, [scene, p.view, p.section, p.packTempC, p.batch, plane, invalidate]);
 
   useEffect(() => {
     if (index.current && p.paintHex) { applyPaint(index.current, p.paintHex); invalidate(); }
@@ -100,6 +110,11 @@ export function TwinModel(p: TwinModelProps) {
       explodeT.current = want > explodeT.current ? Math.min(1, explodeT.current + step) : Math.max(0, explodeT.current - step);
       rig.current.set(explodeT.current);
       invalidate();
+    }
+    // Merged once the exploded pack has stopped moving.
+    if (needBatch.current && index.current && explodeT.current === want) {
+      needBatch.current = false;
+      batches.current?.build(index.current.meshes);
     }
   });
 

@@ -32,6 +32,11 @@ export interface XrDebug {
   /** The car model's bounds in its own frame (min, max), m. */
   bounds: { min: number[]; max: number[] } | null;
   range: unknown;
+  /** Hotspot markers in the world, and the open card's title in the shown language. */
+  hotspots: { id: string; at: number[] }[];
+  hotspotTitle: string | null;
+  /** The cell temperature the pack is tinted with, °C. */
+  packTempC: number | null;
   /** The panel button a ray is over now (its id), or null. */
   hovered: string | null;
   /** Where the last teleport ray landed, or null. */
@@ -40,6 +45,8 @@ export interface XrDebug {
   inputs: string[];
   /** XR frames drawn, and the renderer's draw calls and triangles of the last XR frame (both eyes). */
   frames: number;
+  /** Main-thread milliseconds of the last XR frames (first useFrame to the end of render). */
+  cpuMs: number[];
   lastFrame: { calls: number; triangles: number } | null;
 }
 

@@ -47,6 +47,7 @@ const zh = {
   'seat.stand': '站在车旁',
   'hotspot.close': '关闭',
   'exit': '退出',
+  'lang.other': 'English',
 } as const satisfies Record<string, string>;
 
 export type XrMessageKey = keyof typeof zh;
@@ -92,6 +93,7 @@ const en: Record<XrMessageKey, string> = {
   'seat.stand': 'Beside the car',
   'hotspot.close': 'Close',
   'exit': 'Exit',
+  'lang.other': '中文',
 };
 
 export const XR_MESSAGES: Record<Locale, Record<XrMessageKey, string>> = { 'zh-CN': zh, en };

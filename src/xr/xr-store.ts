@@ -6,6 +6,7 @@
  * `enterImmersive` (session.ts), which keeps every feature optional.
  */
 import { createXRStore } from '@react-three/xr';
+import { ShowroomController } from '../scene/xr/ShowroomController.tsx';
 
 /** Where the app serves the controller and hand profiles: absolute, with a trailing slash. */
 export function profilesBase(base: string = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI): string {
@@ -26,8 +27,9 @@ export const xrStore = createXRStore({
   frameRate: (rates) => (Array.from(rates).includes(XR_FRAME_RATE_HZ) ? XR_FRAME_RATE_HZ : false),
   foveation: 0.5,
   // Teleport is a press on the showroom floor with the ordinary ray (Walkthrough.tsx): pmndrs/xr's
-  // bent teleport ray slerps by frame time / 100 ms, which overshoots at low frame rates.
-  controller: { teleportPointer: false },
+  // bent teleport ray slerps by frame time / 100 ms, which overshoots at low frame rates. The
+  // controller model is merged into one draw (ShowroomController).
+  controller: ShowroomController,
   hand: { teleportPointer: false },
   // Projection layers break camera access on some Android builds (three.js#33404): no layers.
   layers: false,

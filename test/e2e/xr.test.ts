@@ -13,9 +13,11 @@ import { openPage, ROOT, screenshot } from './harness.ts';
 import { useKioskAndBrowser } from './lead-server.ts';
 import { aimController, guardOtherOrigins, installIwer, lookAt, pullTrigger, waitXrFrames, xrState, type XrState } from './xr/xr-harness.ts';
 
-const kiosk = useKioskAndBrowser();
+// PUBLIC_ORIGIN: the kiosk's phone hand-off QR needs an HTTPS origin to show a link.
+const kiosk = useKioskAndBrowser({ env: { PUBLIC_ORIGIN: 'https://showroom.example.cn' } });
 const VEHICLE = 'vela-s5-standard';
-const spec = parseVehicle(JSON.parse(readFileSync(`${ROOT}/public/models/${VEHICLE}/vehicle.json`, 'utf8')), VEHICLE);
+const BUNDLE = JSON.parse(readFileSync(`${ROOT}/public/models/${VEHICLE}/vehicle.json`, 'utf8')) as { twin: { hotspots: { id: string; view: string; title: Record<'zh-CN' | 'en', string> }[] } };
+const spec = parseVehicle(BUNDLE, VEHICLE);
 
 /** A free spot on the synthetic office's floor, behind where the user starts. */
 const FLOOR_SPOT: [number, number, number] = [0.4, 0, 2.5];
@@ -25,7 +27,6 @@ async function openTwin(): Promise<{ page: Page; foreign: string[]; assertClean:
   // A smaller canvas: software GL draws a headset's two views a few times a second.
   await page.setViewportSize({ width: 960, height: 540 });
   await installIwer(page);
-  if (process.env.XR_DEBUG) page.on('console', (m) => m.text().startsWith('DBG') && console.log(m.text()));
   const foreign = await guardOtherOrigins(page, kiosk.server.url);
   await page.goto(`${kiosk.server.url}/?twin=${VEHICLE}#/twin`);
   await page.waitForSelector('[data-first-frame="yes"]', { timeout: 60_000 });
@@ -47,20 +48,25 @@ async function enter(page: Page, mode: 'immersive-ar' | 'immersive-vr'): Promise
  * it (the panel may still be gliding after the head turned), and pulls the trigger.
  */
 async function press(page: Page, button: string): Promise<void> {
+  // A user looks at what they press: the head turns to the button first (the panel then settles).
+  const first = (await xrState(page)).objects[`xr-btn-${button}`];
+  if (first) {
+    await lookAt(page, first);
+    await waitXrFrames(page, 4);
+  }
   for (let attempt = 0; attempt < 12; attempt++) {
     const s = await xrState(page);
     const at = s.objects[`xr-btn-${button}`];
-    if (!at) throw new Error(`no button xr-btn-${button} on the panel: ${Object.keys(s.objects).join(', ')}`);
+    if (!at) throw new Error(`no button xr-btn-${button}: ${Object.keys(s.objects).join(', ')}`);
     const hand: [number, number, number] = [s.camera[0] + (at[0] - s.camera[0]) * 0.3, s.camera[1] - 0.25, s.camera[2] + (at[2] - s.camera[2]) * 0.3];
     await aimController(page, 'right', hand, at);
     await waitXrFrames(page, 2);
     if ((await xrState(page)).hovered !== button) continue;
-    if (process.env.XR_DEBUG) await screenshot(page, `xr-debug-press-${button}`, 8);
     await pullTrigger(page);
     await waitXrFrames(page, 2);
     return;
   }
-  throw new Error(`the controller's ray never got over the panel button ${button}`);
+  throw new Error(`the controller's ray never got over the button ${button}`);
 }
 
 const translation = (m: number[]): [number, number, number] => [m[12]!, m[13]!, m[14]!];
@@ -69,6 +75,8 @@ describe('the car in AR and in a headset', () => {
   it('places the car on the floor by hit test, switches views and scenarios from the panel, and leaves AR to the twin screen as it was', { timeout: 300_000 }, async () => {
     const { page, foreign, assertClean } = await openTwin();
     const before = await page.locator('.twin').getAttribute('data-view');
+    const trim = await page.locator('.twin select').inputValue();
+    const paint = await page.locator('.twin-swatch[aria-pressed="true"]').first().getAttribute('aria-label');
     await enter(page, 'immersive-ar');
     expect((await xrState(page)).placement).toMatchObject({ kind: 'scanning' });
 
@@ -102,13 +110,40 @@ describe('the car in AR and in a headset', () => {
     await press(page, 'scenario-summer-city');
     await expect.poll(async () => (await xrState(page)).range?.scenarioId).toBe('summer-city');
     expect((await xrState(page)).range!.rangeKm).toBe(xrRange(spec, 'summer-city', null)!.rangeKm);
+    // The pack shows the scenario's cell temperature at departure.
+    expect((await xrState(page)).packTempC).toBe(xrRange(spec, 'summer-city', null)!.pack.startC);
     await screenshot(page, 'xr-ar-xray', 8);
+
+    // A hotspot opens its card in the world, in the kiosk's language, and in English from the panel.
+    const hotspot = BUNDLE.twin.hotspots.find((h) => h.view === 'xray')!;
+    const marker = (await xrState(page)).hotspots.find((m) => m.id === hotspot.id)!;
+    const view = await xrState(page);
+    // From the right hand: the panel floats to the left.
+    const toCar = [marker.at[0] - view.camera[0], marker.at[2] - view.camera[2]];
+    const right = [-toCar[1]! / Math.hypot(toCar[0]!, toCar[1]!), toCar[0]! / Math.hypot(toCar[0]!, toCar[1]!)];
+    await aimController(page, 'right', [view.camera[0] + 0.25 * right[0]!, view.camera[1] - 0.3, view.camera[2] + 0.25 * right[1]!], marker.at);
+    await waitXrFrames(page, 2);
+    await pullTrigger(page);
+    await expect.poll(async () => (await xrState(page)).hotspotTitle, { timeout: 30_000 }).toBe(hotspot.title['zh-CN']);
+    await lookAt(page, (await xrState(page)).objects['xr-btn-hotspot-close']!);
+    await waitXrFrames(page, 4);
+    await screenshot(page, 'xr-ar-hotspot', 8);
+    await press(page, 'lang');
+    await expect.poll(async () => (await xrState(page)).hotspotTitle).toBe(hotspot.title.en);
+    await press(page, 'hotspot-close');
+    await expect.poll(async () => (await xrState(page)).hotspotTitle).toBe(null);
+    await press(page, 'lang');
 
     // Leave AR from the panel: the twin screen is back with the trim and the view the customer chose.
     await press(page, 'exit');
     await expect.poll(async () => (await xrState(page))?.mode ?? null).toBe(null);
     expect(await page.locator('.twin').getAttribute('data-view')).toBe('xray');
     expect(before).toBe('exterior');
+    expect(await page.locator('.twin select').inputValue()).toBe(trim);
+    expect(await page.locator('.twin-swatch[aria-pressed="true"]').first().getAttribute('aria-label')).toBe(paint);
+    // The scenario chosen in AR is the twin's now: the phone hand-off link carries it.
+    await page.locator('[data-xr="handoff"]').click();
+    await expect.poll(() => page.getByTestId('xr-handoff-qr').getAttribute('data-link')).toContain('scenario=summer-city');
     await screenshot(page, 'xr-after-ar');
     expect(foreign).toEqual([]);
     assertClean();
@@ -153,6 +188,12 @@ describe('the car in AR and in a headset', () => {
     expect(seated.camera[2]).toBeGreaterThan(min[2]!);
     expect(seated.camera[2]).toBeLessThan(max[2]!);
     await screenshot(page, 'xr-vr-driver', 8);
+
+    // Hands instead of controllers: their models come from this app, like the controllers'.
+    await page.evaluate(() => void ((window as unknown as { __iwer: { device: { primaryInputMode: string } } }).__iwer.device.primaryInputMode = 'hand'));
+    await expect.poll(async () => (await xrState(page)).inputs, { timeout: 30_000 }).toEqual(expect.arrayContaining(['hand:left', 'hand:right']));
+    await waitXrFrames(page, 3);
+    await screenshot(page, 'xr-vr-hands', 8);
     expect(foreign).toEqual([]);
     assertClean();
     await page.close();

@@ -94,6 +94,10 @@ function DragProxy({ bounds }: { bounds: Box3 }) {
       pointerEvents="auto"
       // Behind everything else a ray meets: the panel may stand inside this box.
       pointerEventsOrder={-1}
+      // Moved by a ray or a finger on the phone's screen, not by a hand or controller inside it: a
+      // user standing by the car holds the controller inside this box, and the controller's grab
+      // and touch pointers, hitting it at no distance, would win over the ray aimed at a card.
+      pointerEventsType={{ deny: ['grab', 'touch'] }}
       onPointerDown={(e) => {
         e.stopPropagation();
         const p = useXrSession.getState().placement;

@@ -21,6 +21,7 @@ const SEATS: SeatId[] = ['stand', 'driver', 'rear', 'frunk'];
 /** uikit pixels to metres: a 460 px wide panel is 0.69 m at arm's length. */
 const PIXEL_SIZE = 0.0015;
 const UP = new Vector3(0, 1, 0);
+const PANEL_LEFT_RAD = 0.6;
 const fwd = new Vector3();
 const goal = new Vector3();
 const eye = new Vector3();
@@ -28,11 +29,13 @@ const eye = new Vector3();
 /**
  * The in-world panel: the views (exterior, x-ray, exploded pack), the placement (AR: 1:1 or 1:10,
  * place again) or the seats (VR), the range scenarios and the range with its largest energy items
- * from the simulator, and exit. It floats in front of the user, a little below the eyes and to the
+ * from the simulator, the language (the kiosk's switch is out of reach in a headset), and exit. It floats in front of the user, a little below the eyes and to the
  * left of the car, and follows lazily: only once the user has turned or walked well away from it.
  */
 export function InWorldPanel() {
   useXrRange();
+  // A phone in AR has its controls in the DOM overlay (ARPhoneOverlay) instead of a panel in front of its camera.
+  const handheld = useXR((s) => s.session?.interactionMode === 'screen-space');
   const locale = useLocaleStore((s) => s.locale);
   const t = (k: XrMessageKey, p?: Record<string, string | number>) => xrText(locale, k, p);
   const mode = useXR((s) => s.mode);
@@ -61,9 +64,10 @@ export function InWorldPanel() {
     camera.getWorldDirection(fwd);
     fwd.y = 0;
     if (fwd.lengthSq() < 1e-6) fwd.set(0, 0, -1);
-    fwd.normalize().applyAxisAngle(UP, 0.35); // to the left of where the user looks
-    goal.copy(eye).addScaledVector(fwd, 0.75);
-    goal.y = eye.y - 0.3;
+    // Beside, not in front of, what the user looks at: about 35° to the left, at arm's length, below the eyes.
+    fwd.normalize().applyAxisAngle(UP, PANEL_LEFT_RAD);
+    goal.copy(eye).addScaledVector(fwd, 0.7);
+    goal.y = eye.y - 0.35;
     const off = g.position.distanceTo(goal);
     // Snap after a jump (entering, a seat, a teleport); glide after the user turned or walked away.
     if (!placed.current || off > 2) g.position.copy(goal);
@@ -75,6 +79,7 @@ export function InWorldPanel() {
     g.lookAt(eye.x, g.position.y, eye.z);
   });
 
+  if (handheld) return null;
   const hint: XrMessageKey | null =
     mode !== 'immersive-ar' ? null : placement.kind === 'scanning' ? (placement.floorFound ? 'place.ready' : 'place.scanning') : placement.kind === 'adjusting' ? 'place.adjust' : null;
 
@@ -82,6 +87,11 @@ export function InWorldPanel() {
     // Rays reach the panel before anything behind it: the placed car's drag box may well enclose it.
     <group ref={group} name="xr-panel" pointerEventsOrder={1}>
       <Container fontFamilies={XR_FONT_FAMILIES} fontFamily={XR_FONT_FAMILY} wordBreak={locale === 'zh-CN' ? 'break-all' : 'break-word'} pixelSize={PIXEL_SIZE} width={460} flexDirection="column" gap={14} padding={20} borderRadius={24} backgroundColor="#0b1220" opacity={0.94}>
+        <Container flexDirection="row" justifyContent="space-between">
+          {/* Exit on the outer edge, away from where the user looks at the car. */}
+          <XRButton id="exit" label={t('exit')} onPress={() => void exitImmersive()} />
+          <XRButton id="lang" label={t('lang.other')} onPress={() => useLocaleStore.getState().setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} />
+        </Container>
         {hint && (
           <Text fontSize={22} color="#fcd34d">
             {t(hint)}
@@ -136,7 +146,6 @@ export function InWorldPanel() {
         ) : (
           <Text fontSize={20} color="#9fb0c3">{t('range.computing')}</Text>
         )}
-        <XRButton id="exit" label={t('exit')} onPress={() => void exitImmersive()} />
       </Container>
     </group>
   );

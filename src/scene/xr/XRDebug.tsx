@@ -5,7 +5,9 @@ import { Vector3, type Box3, type Object3D, type WebGLRenderer } from 'three';
 import { useXrSession } from '../../xr/xr-state.ts';
 import { xrStore } from '../../xr/xr-store.ts';
 import { setXrDebug } from '../debug-handle';
+import { useTwinStore } from '../../ui/twin/twin-store.ts';
 import { hoveredButton } from './ui-press.ts';
+import { hotspotDebug } from './XRHotspots.tsx';
 import { lastTeleport } from './Walkthrough.tsx';
 
 const v = new Vector3();
@@ -17,13 +19,34 @@ const v = new Vector3();
  */
 export function XRDebug({ bounds }: { bounds: Box3 | null }) {
   const { gl, scene, camera } = useThree();
+
   const mode = useXR((s) => s.mode);
   const frames = useRef(0);
   const last = useRef<{ calls: number; triangles: number } | null>(null);
+  const frameStart = useRef(0);
+  const cpuMs = useRef<number[]>([]);
+
+  // Main-thread time of an XR frame: from its first useFrame to the end of its render.
+  useEffect(() => {
+    const renderer = gl as WebGLRenderer;
+    const render = renderer.render.bind(renderer);
+    renderer.render = (scene, cam) => {
+      render(scene, cam);
+      if (renderer.xr.isPresenting && frameStart.current > 0) {
+        cpuMs.current.push(performance.now() - frameStart.current);
+        if (cpuMs.current.length > 60) cpuMs.current.shift();
+        frameStart.current = 0;
+      }
+    };
+    return () => {
+      renderer.render = render;
+    };
+  }, [gl]);
 
   useFrame(() => {
     const renderer = gl as WebGLRenderer;
     if (!renderer.xr.isPresenting) return;
+    frameStart.current = performance.now();
     // The counters so far cover the previous XR frame (both eyes): keep them, then start afresh.
     if (renderer.info.autoReset) renderer.info.autoReset = false;
     else last.current = { calls: renderer.info.render.calls, triangles: renderer.info.render.triangles };
@@ -36,6 +59,7 @@ export function XRDebug({ bounds }: { bounds: Box3 | null }) {
       (gl as WebGLRenderer).info.autoReset = true;
       frames.current = 0;
       last.current = null;
+      cpuMs.current = [];
     }
   }, [mode, gl]);
 
@@ -61,9 +85,13 @@ export function XRDebug({ bounds }: { bounds: Box3 | null }) {
         bounds: bounds ? { min: bounds.min.toArray(), max: bounds.max.toArray() } : null,
         range: useXrSession.getState().range,
         hovered: hoveredButton(),
+        hotspots: hotspotDebug.markers,
+        hotspotTitle: hotspotDebug.openTitle,
+        packTempC: useTwinStore.getState().packTempC,
         lastTeleport: Number.isNaN(lastTeleport.x) ? null : lastTeleport.toArray(),
         inputs: xrStore.getState().inputSourceStates.map((i) => `${i.type}:${i.inputSource.handedness}`),
         frames: frames.current,
+        cpuMs: [...cpuMs.current],
         lastFrame: last.current,
       };
     });

@@ -5,11 +5,13 @@ import { useLocaleStore } from '../../state/locale-store.ts';
 import { HOME_SCREEN_ID, useNavStore } from '../../state/nav-store.ts';
 import { resetKioskSession } from '../../state/session-reset.ts';
 import { IdleWarning } from './IdleWarning.tsx';
+import { XR_ACTIVITY_EVENT } from '../../scene/xr/xr-activity-event.ts';
 
 // Deliberate actions only: a mouse resting on a kiosk or a hand passing by must not hold a
 // session forever (and a hover must not dismiss the warning card before it can be read).
-// Drags start with a pointerdown and slider drags emit input events.
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
+// Drags start with a pointerdown and slider drags emit input events. A customer in a headset
+// presses, squeezes, moves and turns instead (the XR scene's activity event).
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input', XR_ACTIVITY_EVENT];
 /** How long the "still there?" card shows before the reset. */
 const WARNING_MS = 10_000;
 

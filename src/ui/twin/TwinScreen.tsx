@@ -9,6 +9,7 @@ import { HotspotCard } from './HotspotCard';
 import { LoadingPoster } from './LoadingPoster';
 import { PackThermalPanel } from './PackThermalPanel';
 import { XRButtons } from './XRButtons';
+import { ARPhoneOverlay } from './ARPhoneOverlay';
 import { twinText } from './messages';
 import { parseTwinLink, resolvePaint, type ParsedTwinLink } from '../../xr/twin-link.ts';
 import './twin.css';
@@ -122,6 +123,7 @@ export function TwinScreen() {
         {s.selectedHotspot && <HotspotCard hotspot={s.selectedHotspot} locale={locale} onClose={() => s.selectHotspot(null)} />}
       </div>
       {bundle && s.status !== 'error' && <XRButtons bundle={bundle} locale={locale} />}
+      <ARPhoneOverlay locale={locale} />
       <TwinToolbar ids={ids} bundle={bundle} locale={locale} />
       {s.vehicleId && s.status === 'ready' && s.availability.find((a) => a.view === 'xray')?.available && (
         <PackThermalPanel vehicleId={s.vehicleId} locale={locale} />

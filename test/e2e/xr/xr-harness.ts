@@ -66,9 +66,13 @@ export type XrState = {
   bounds: { min: V3; max: V3 } | null;
   lastTeleport: V3 | null;
   hovered: string | null;
+  hotspots: { id: string; at: V3 }[];
+  hotspotTitle: string | null;
+  packTempC: number | null;
   inputs: string[];
   range: { scenarioId: string; rangeKm: number; ambientC: number; batteryKwhPer100km: number; items: { key: string; kwhPer100km: number }[] } | null;
   frames: number;
+  cpuMs: number[];
   lastFrame: { calls: number; triangles: number } | null;
 };
 

@@ -1,0 +1,26 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { XR_ACTIVITY_EVENT } from '../../../src/scene/xr/xr-activity-event.ts';
+import { useNavStore } from '../../../src/state/nav-store.ts';
+import { IdleReset } from '../../../src/ui/shell/IdleReset.tsx';
+import { act, render } from '../render.tsx';
+
+describe('the kiosk idle reset and a customer in a headset', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('counts the headset wearer’s presses and movements as touches, and resets once they stop', () => {
+    act(() => useNavStore.getState().go('twin'));
+    const view = render(<IdleReset timeoutMs={60_000} />);
+    // Three minutes in a headset, never touching the screen but active in XR.
+    for (let i = 0; i < 18; i++) {
+      act(() => vi.advanceTimersByTime(10_000));
+      act(() => void window.dispatchEvent(new Event(XR_ACTIVITY_EVENT)));
+    }
+    expect(useNavStore.getState().screenId).toBe('twin');
+    // The headset put down: no more activity, so the kiosk resets after its timeout and warning.
+    act(() => vi.advanceTimersByTime(61_000));
+    expect(useNavStore.getState().screenId).toBe('home');
+    view.unmount();
+  });
+});
