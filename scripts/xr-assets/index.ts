@@ -3,7 +3,8 @@
  * the app's own files, so that nothing in a session loads from a CDN:
  * - `xr/profiles/`: controller and hand profiles (profiles.ts),
  * - `xr/fonts/`: the in-world Chinese MSDF font (fonts.ts),
- * - `models/<id>/model.usdz`: each car for iOS Quick Look (usdz.ts).
+ * - `models/<id>/model.usdz`: each car for iOS Quick Look (usdz.ts),
+ * - `fonts/`: the screens' Chinese font, subset to the app's text (ui-fonts.ts).
  * Each set is cached under `.cache/xr-assets/` and remade only when its inputs change. The Vite
  * plugin (vite-plugin.ts) runs this on `vite build` and `vite` (dev).
  */
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { hashInputs, listTree, mib, type AssetSet } from './cache.ts';
 import { fontSet } from './fonts.ts';
 import { profilesSet } from './profiles.ts';
+import { uiFontSet } from './ui-fonts.ts';
 import { usdzSets } from './usdz.ts';
 
 export interface XrAssetsOptions {
@@ -47,6 +49,7 @@ export async function buildXrAssets(options: XrAssetsOptions): Promise<AssetSet[
   add(await profilesSet(cacheRoot, key));
   add(await fontSet(cacheRoot, key, options.publicDir));
   for (const set of await usdzSets(cacheRoot, key, options.publicDir)) add(set);
+  add(await uiFontSet(cacheRoot, key, options.root, options.publicDir));
   const bytes = sets.reduce((sum, s) => sum + s.bytes, 0);
   const files = sets.reduce((sum, s) => sum + s.files.length, 0);
   const cached = sets.filter((s) => s.ms === null).length;

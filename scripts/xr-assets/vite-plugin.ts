@@ -8,6 +8,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import type { AssetSet } from './cache.ts';
 import { buildXrAssets } from './index.ts';
+import { UI_FONT_CSS, UI_FONT_PRELOAD } from './ui-fonts.ts';
 
 const TYPES: Record<string, string> = {
   '.json': 'application/json',
@@ -15,6 +16,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ttf': 'font/ttf',
   '.usdz': 'model/vnd.usdz+zip',
+  '.woff2': 'font/woff2',
+  '.css': 'text/css',
 };
 
 /** The file a URL path (below the base) names in one of the sets, or null. */
@@ -83,6 +86,15 @@ export function xrAssets(options: { cacheDir?: string } = {}): Plugin {
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
+    },
+    // The screens' font (ui-fonts.ts): linked after Vite has processed the page, since the file is
+    // not in public/ (Vite would try to bundle it) but generated and copied in writeBundle.
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'link', attrs: { rel: 'preload', href: `${config.base}${UI_FONT_PRELOAD}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head-prepend' },
+        { tag: 'link', attrs: { rel: 'stylesheet', href: `${config.base}${UI_FONT_CSS}` }, injectTo: 'head-prepend' },
+      ],
     },
     writeBundle(output) {
       if (!current) return;

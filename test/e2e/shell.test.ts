@@ -12,6 +12,23 @@ describe('kiosk shell', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.title()).toContain('展厅数字孪生');
     expect(await page.getByTestId('nav-range').textContent()).toBe('续航实验室');
+    // The Chinese is drawn with the app's own font (this machine has no CJK font: without it, boxes).
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const heading = document.querySelector('h1')!;
+      return {
+        used: getComputedStyle(heading).fontFamily.split(',')[0]!.trim(),
+        faces: [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Showroom Sans SC').map((f) => ({ weight: f.weight, common: f.unicodeRange.startsWith('U+3400-4DBF'), status: f.status })),
+      };
+    });
+    expect(faces.used.replace(/"/g, '')).toBe('Showroom Sans SC');
+    // The app's faces (regular text, bold headings) are loaded; the common-hanzi faces wait until a
+    // page shows a character only they have.
+    expect(faces.faces.filter((f) => !f.common)).toEqual([
+      { weight: '400', common: false, status: 'loaded' },
+      { weight: '700', common: false, status: 'loaded' },
+    ]);
+    expect(faces.faces.filter((f) => f.common).map((f) => f.status)).toEqual(['unloaded', 'unloaded']);
     await screenshot(page, 'home-zh');
 
     await page.getByTestId('lang-en').click();

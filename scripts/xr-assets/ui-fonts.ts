@@ -1,0 +1,129 @@
+/**
+ * The screens' own font, `fonts/`: Noto Sans SC Regular and Bold as WOFF2, so that the Chinese UI
+ * reads the same on every kiosk, phone and headset browser, including ones with no CJK font of
+ * their own (a fresh Linux kiosk image shows boxes instead of 汉字), and nothing loads from a CDN.
+ *
+ * Two faces per weight, one family (`Showroom Sans SC`):
+ * - `ui-sc-<w>.woff2`: every character the app's own text holds (src/, index.html, the bundles and
+ *   scenarios) and printable ASCII; its `unicode-range` lists exactly those code points, so the
+ *   browser takes it first and it is all a screen needs (preloaded by index.html);
+ * - `ui-sc-<w>-more.woff2`: the 3,755 characters of GB 2312 level 1 (the common hanzi: nearly every
+ *   name a customer types) that the first lacks, for the Han blocks; a browser fetches it only
+ *   when a page shows such a character.
+ * Anything else (a rare name character) falls back to the system fonts after it in `--font`.
+ * `ui-fonts.css` declares the faces (URLs relative to it); the plugin links it from index.html.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import subsetFont from 'subset-font';
+import { cachedSet, hashInputs, type AssetSet } from './cache.ts';
+
+const require = createRequire(import.meta.url);
+const NOTO = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+
+export const UI_FONT_FAMILY = 'Showroom Sans SC';
+export const UI_FONT_CSS = 'fonts/ui-fonts.css';
+/** The face every screen needs, preloaded. */
+export const UI_FONT_PRELOAD = 'fonts/ui-sc-400.woff2';
+
+const WEIGHTS = [
+  { weight: 400, source: join(NOTO, '400Regular', 'NotoSansSC_400Regular.ttf') },
+  { weight: 700, source: join(NOTO, '700Bold', 'NotoSansSC_700Bold.ttf') },
+] as const;
+
+/** The Han blocks the second face serves (CJK Unified Ideographs and Extension A). */
+const HAN_RANGE = 'U+3400-4DBF, U+4E00-9FFF';
+
+/** Files whose text the screens show: the app's source, its page, the bundles and the scenarios. */
+function textFiles(root: string, publicDir: string): string[] {
+  const out: string[] = [join(root, 'index.html')];
+  const walk = (dir: string, keep: RegExp) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of entries.sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path, keep);
+      else if (keep.test(name)) out.push(path);
+    }
+  };
+  walk(join(root, 'src'), /\.(ts|tsx|css)$/);
+  walk(join(publicDir, 'models'), /\.json$/);
+  walk(join(root, 'scenarios'), /\.json$/);
+  return out;
+}
+
+/** Printable ASCII and every other character (above U+00A0) of the app's text, sorted by code point. */
+export function appCharset(texts: readonly string[]): number[] {
+  const set = new Set<number>();
+  for (let c = 0x20; c <= 0x7e; c++) set.add(c);
+  for (const text of texts) for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0xa0 && !(cp >= 0xd800 && cp <= 0xdfff) && !(cp >= 0xfe00 && cp <= 0xfe0f)) set.add(cp);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/** GB 2312 level 1: rows 16–55 (bytes 0xB0A1–0xD7F9), the 3,755 common hanzi. */
+export function gb2312Level1(): number[] {
+  const gbk = new TextDecoder('gbk');
+  const out: number[] = [];
+  for (let hi = 0xb0; hi <= 0xd7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      if (hi === 0xd7 && lo > 0xf9) break;
+      out.push(gbk.decode(new Uint8Array([hi, lo])).codePointAt(0)!);
+    }
+  }
+  return out;
+}
+
+/** Sorted code points as a CSS `unicode-range` (runs joined: `U+20-7E, U+4E00-4E01`). */
+export function unicodeRange(codePoints: readonly number[]): string {
+  const parts: string[] = [];
+  const hex = (n: number) => n.toString(16).toUpperCase();
+  for (let i = 0; i < codePoints.length; ) {
+    let j = i;
+    while (j + 1 < codePoints.length && codePoints[j + 1] === codePoints[j]! + 1) j++;
+    parts.push(j === i ? `U+${hex(codePoints[i]!)}` : `U+${hex(codePoints[i]!)}-${hex(codePoints[j]!)}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** The @font-face rules: the common-hanzi face first, the app's face last (the browser tries it first). */
+export function fontFaceCss(appRange: string): string {
+  const rules: string[] = [];
+  for (const { weight } of WEIGHTS) {
+    rules.push(
+      `@font-face { font-family: '${UI_FONT_FAMILY}'; font-style: normal; font-weight: ${weight}; font-display: block; src: url('ui-sc-${weight}-more.woff2') format('woff2'); unicode-range: ${HAN_RANGE}; }`,
+      `@font-face { font-family: '${UI_FONT_FAMILY}'; font-style: normal; font-weight: ${weight}; font-display: block; src: url('ui-sc-${weight}.woff2') format('woff2'); unicode-range: ${appRange}; }`,
+    );
+  }
+  return `/* Generated by scripts/xr-assets/ui-fonts.ts from Noto Sans SC (SIL Open Font License 1.1). */\n${rules.join('\n')}\n`;
+}
+
+export async function uiFontSet(cacheRoot: string, generatorKey: string, root: string, publicDir: string): Promise<AssetSet> {
+  const files = textFiles(root, publicDir);
+  const app = appCharset(files.map((f) => readFileSync(f, 'utf8')));
+  const appSet = new Set(app);
+  const more = gb2312Level1().filter((cp) => !appSet.has(cp));
+  const key = hashInputs([generatorKey, String.fromCodePoint(...app), ...WEIGHTS.map((w) => ({ file: w.source }))]);
+  return cachedSet(cacheRoot, 'ui-fonts', key, async (dir) => {
+    mkdirSync(join(dir, 'fonts'), { recursive: true });
+    const sizes: string[] = [];
+    for (const { weight, source } of WEIGHTS) {
+      const bytes = readFileSync(source);
+      const main = await subsetFont(bytes, String.fromCodePoint(...app), { targetFormat: 'woff2' });
+      const rest = await subsetFont(bytes, String.fromCodePoint(...more), { targetFormat: 'woff2' });
+      writeFileSync(join(dir, 'fonts', `ui-sc-${weight}.woff2`), main);
+      writeFileSync(join(dir, 'fonts', `ui-sc-${weight}-more.woff2`), rest);
+      sizes.push(`${weight}: ${(main.length / 1024).toFixed(0)} + ${(rest.length / 1024).toFixed(0)} KiB`);
+    }
+    writeFileSync(join(dir, UI_FONT_CSS), fontFaceCss(unicodeRange(app)));
+    return `Noto Sans SC for the screens, ${app.length} characters of the app's text + ${more.length} common hanzi on demand (${sizes.join(', ')})`;
+  });
+}
