@@ -22,3 +22,14 @@ void import('./state/lead-outbox.ts')
 void import('./state/funnel.ts')
   .then((m) => m.startFunnel())
   .catch(() => undefined);
+
+// The service worker (src/sw/sw.ts): every screen works after a reload without the network; a new
+// version waits for the next session reset. Only where the browser has service workers.
+if ('serviceWorker' in navigator) {
+  void Promise.all([import('virtual:pwa-register'), import('./state/app-update.ts')])
+    .then(([pwa, updates]) => {
+      updates.startAppUpdates(pwa.registerSW);
+      return updates.storageReport();
+    })
+    .catch(() => undefined);
+}

@@ -121,6 +121,12 @@ export interface BrowserOptions {
   loopbackHosts?: string[];
   /** More Chromium switches (e.g. `--ignore-certificate-errors-spki-list=<hash>` to trust a test certificate). */
   args?: string[];
+  /**
+   * The kiosk's service worker: blocked unless a test is about it ('allow', offline.test.ts). A
+   * page it controls sends its requests through it, where page.route and context.route cannot
+   * see them (microsoft/playwright#2311), and the other tests fake the network with those.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /** Launches Chromium with a fresh temporary profile (user-data-dir), removed on close. */
@@ -132,6 +138,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     headless: true,
     viewport: VIEWPORTS.landscape,
     locale: 'zh-CN',
+    serviceWorkers: options.serviceWorkers ?? 'block',
     args: [
       '--headless',
       '--no-sandbox',

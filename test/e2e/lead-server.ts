@@ -42,6 +42,10 @@ export interface LeadServer {
   output: () => string;
   /** Stops the server (SIGTERM) and starts it again on the same port, data and files. */
   restart: () => Promise<void>;
+  /** Stops the server (SIGTERM) and leaves it stopped: the kiosk's server is gone. */
+  halt: () => Promise<void>;
+  /** Starts a halted server again on the same port, data and files. */
+  resume: () => Promise<void>;
   /** SIGTERM, waits for the exit (SIGKILL after 10 s), removes the temporary folders. Idempotent. */
   stop: () => Promise<void>;
 }
@@ -176,6 +180,14 @@ export async function startLeadServer(options: LeadServerOptions = {}): Promise<
     restart: async () => {
       if (stopped) throw new Error('lead server already stopped');
       await stopServer(current);
+      current = await spawnServer(envFor(port, httpsPort), false, timeoutMs);
+    },
+    halt: async () => {
+      if (stopped) throw new Error('lead server already stopped');
+      await stopServer(current);
+    },
+    resume: async () => {
+      if (stopped) throw new Error('lead server already stopped');
       current = await spawnServer(envFor(port, httpsPort), false, timeoutMs);
     },
     stop: () =>
