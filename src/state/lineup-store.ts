@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { parseJson, parseVehicle, type VehicleSpec } from '../sim/index.ts';
+import { INDEX_SOURCE, vehicleIdsOf } from '../store/lineup-ids.ts';
 import { toFailure } from './failure.ts';
 import type { SimFailure } from './sim-protocol.ts';
 
@@ -21,30 +22,13 @@ function nameOf(raw: unknown): LocalizedName | undefined {
     : undefined;
 }
 
+export { vehicleIdsOf };
+
 interface LineupState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   entries: LineupEntry[];
   failure: SimFailure | null;
   load: (fetchImpl?: typeof fetch) => Promise<void>;
-}
-
-const INDEX_SOURCE = 'models/index.json';
-
-/** Accepts `["id", ...]`, `{ "vehicles": ["id", ...] }` or `{ "vehicles": [{ "id" }, ...] }`. */
-export function vehicleIdsOf(index: unknown): string[] {
-  const list = Array.isArray(index)
-    ? index
-    : typeof index === 'object' && index !== null && Array.isArray((index as { vehicles?: unknown }).vehicles)
-      ? (index as { vehicles: unknown[] }).vehicles
-      : null;
-  if (!list) throw { source: INDEX_SOURCE, field: '', detail: 'expected a list of vehicle ids' };
-  return list.map((item, i) => {
-    const id = typeof item === 'string' ? item : (item as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-      throw { source: INDEX_SOURCE, field: String(i), detail: 'expected a vehicle id (lower-case letters, digits, dashes)' };
-    }
-    return id;
-  });
 }
 
 async function fetchJson(fetchImpl: typeof fetch, source: string): Promise<unknown> {
