@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { parseJson, parseVehicle, type VehicleSpec } from '../sim/index.ts';
 import { INDEX_SOURCE, vehicleIdsOf } from '../store/lineup-ids.ts';
+import { orderCars } from '../store/store-settings.ts';
+import { useStoreSettings } from './settings-store.ts';
 import { toFailure } from './failure.ts';
 import type { SimFailure } from './sim-protocol.ts';
 
@@ -26,7 +28,10 @@ export { vehicleIdsOf };
 
 interface LineupState {
   status: 'idle' | 'loading' | 'ready' | 'error';
+  /** The cars the kiosk shows: the store settings' `cars`, in their order (else the whole line-up). */
   entries: LineupEntry[];
+  /** Every trim of models/index.json, in its order (rep mode's store settings choose from these). */
+  all: LineupEntry[];
   failure: SimFailure | null;
   load: (fetchImpl?: typeof fetch) => Promise<void>;
 }
@@ -54,6 +59,12 @@ async function loadEntry(fetchImpl: typeof fetch, id: string): Promise<LineupEnt
   }
 }
 
+/** The entries the store shows, in its order. */
+function shown(all: LineupEntry[]): LineupEntry[] {
+  const byId = new Map(all.map((e) => [e.id, e]));
+  return orderCars([...byId.keys()], useStoreSettings.getState().settings.cars).map((id) => byId.get(id)!);
+}
+
 /**
  * The vehicle line-up, fetched at run time so a dealer can replace the bundles in
  * `public/models/` without a rebuild. A broken bundle becomes an error entry; the others load.
@@ -61,16 +72,22 @@ async function loadEntry(fetchImpl: typeof fetch, id: string): Promise<LineupEnt
 export const useLineupStore = create<LineupState>()((set, get) => ({
   status: 'idle',
   entries: [],
+  all: [],
   failure: null,
   load: async (fetchImpl = fetch) => {
     if (get().status === 'loading') return;
     set({ status: 'loading', failure: null });
     try {
       const ids = vehicleIdsOf(await fetchJson(fetchImpl, INDEX_SOURCE));
-      const entries = await Promise.all(ids.map((id) => loadEntry(fetchImpl, id)));
-      set({ status: 'ready', entries });
+      const all = await Promise.all(ids.map((id) => loadEntry(fetchImpl, id)));
+      set({ status: 'ready', all, entries: shown(all) });
     } catch (error) {
-      set({ status: 'error', entries: [], failure: toFailure(error) });
+      set({ status: 'error', entries: [], all: [], failure: toFailure(error) });
     }
   },
 }));
+
+// Settings that arrive (or change) after the line-up loaded reorder what the kiosk shows.
+useStoreSettings.subscribe((s, prev) => {
+  if (s.settings.cars !== prev.settings.cars && useLineupStore.getState().status === 'ready') useLineupStore.setState({ entries: shown(useLineupStore.getState().all) });
+});
