@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, LOCALES } from '../../src/i18n/index.ts';
 import { DEFAULT_PRICES } from '../../src/plan/index.ts';
@@ -161,5 +162,14 @@ describe('problem messages', () => {
     const issues = settingsIssues(r.error!);
     expect(problemMessage('/etc/showroom/store.json', issues)).toMatch(/^\/etc\/showroom\/store\.json: prices\.petrolCnyPerL: .+ \(and 1 more\)$/);
     expect(problemMessage('store.json', [{ path: '', message: 'malformed JSON: Unexpected end' }])).toBe('store.json: malformed JSON: Unexpected end');
+  });
+});
+
+describe('docs/deploy.md', () => {
+  it('gives an example store file that passes the schema and the shipped line-up', () => {
+    const doc = readFileSync(new URL('../../docs/deploy.md', import.meta.url), 'utf8');
+    const example = /### Example\s+```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    const lineupIds = (JSON.parse(readFileSync(new URL('../../public/models/index.json', import.meta.url), 'utf8')) as { vehicles: string[] }).vehicles;
+    expect(storeSettingsSchema({ lineupIds }).safeParse(JSON.parse(example!)).error).toBeUndefined();
   });
 });
