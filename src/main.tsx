@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useStoreSettings } from './state/settings-store.ts';
 import { App } from './ui/App.tsx';
 import './ui/styles/base.css';
 import './ui/styles/shell.css';
@@ -10,6 +11,10 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// The store's settings (names, cars, prices, timings, languages, share origin) from the lead server;
+// until they arrive, and without a server, the last good copy or the defaults.
+void useStoreSettings.getState().load();
 
 // Leads a previous session left in the outbox (network down, kiosk restarted) go out now. Its own
 // chunk, so the outbox stays out of the first paint; a kiosk without IndexedDB simply has no outbox.

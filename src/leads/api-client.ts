@@ -3,6 +3,8 @@
  * schemas, every refusal becomes an ApiError with the HTTP status and the field the server named.
  */
 import type { z } from 'zod';
+import { StoreSettingsResponseSchema } from '../store/settings-issues.ts';
+import type { StoreSettings } from '../store/store-settings.ts';
 import { ConsentNoticeParamsSchema, ErrorBodySchema, HealthSchema, FunnelSchema, LeadDetailSchema, LeadListSchema, MeSchema } from './api-schema.ts';
 
 /** A refusal from the lead server: HTTP status, error code and, for a 400, the field it named. */
@@ -65,6 +67,10 @@ export function createLeadApi(options: { token: () => string | null; baseUrl?: s
      * makes Excel in zh-CN read the file as UTF-8. Offer it as a download with an object URL.
      */
     exportCsv: async (query: Omit<LeadListQuery, 'phone' | 'q' | 'limit' | 'offset'> = {}) => (await call('GET', `/api/export/leads.csv${qs(query)}`)).blob(),
+    /** What a store's kiosks run on (the token's store; a manager of every store may name one). */
+    storeSettings: (store?: string) => json(StoreSettingsResponseSchema, 'GET', `/api/store-settings${qs({ store })}`),
+    /** A manager replaces a store's settings (saved to its file and applied at once). */
+    saveStoreSettings: (settings: StoreSettings) => json(StoreSettingsResponseSchema, 'PUT', '/api/store-settings', settings),
     issuePairingCode: async (storeId: string) => (await (await call('POST', '/api/pairing-codes', { storeId })).json()) as { code: string; expiresAt: string },
   };
 }

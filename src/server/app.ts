@@ -21,7 +21,10 @@ import { kioskRoutes, type LocalKiosk } from './routes-kiosk.ts';
 import { leadRoutes } from './routes-leads.ts';
 import { manageRoutes } from './routes-manage.ts';
 import { DEFAULT_NOTICE, noticeRoutes, type NoticeSettings } from './routes-notice.ts';
+import { storeSettingsRoutes } from './routes-store-settings.ts';
 import { tokenRoutes } from './routes-tokens.ts';
+import { StoreSettingsService, type StoreSettingsOptions } from './store-settings-service.ts';
+import { readLineupIds } from './lineup.ts';
 
 /** Larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 32 * 1024;
@@ -30,6 +33,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** `METHOD /api/...` of every API route, for the OpenAPI consistency test. */
     apiRoutes: string[];
+    /** Each store's settings from its store file (STORE_CONFIG_FILE). */
+    storeSettings: StoreSettingsService;
   }
 }
 
@@ -59,6 +64,11 @@ export type BuildAppOptions = {
   notice?: NoticeSettings;
   /** Origin phones should open share links at (PUBLIC_ORIGIN), for the local kiosk's config. */
   publicOrigin?: string;
+  /**
+   * The store files (STORE_CONFIG_FILE). Defaults: no file, the local kiosk's store, the notice's
+   * dealer name, the line-up of `staticDir`'s models/index.json.
+   */
+  storeSettings?: Partial<StoreSettingsOptions>;
 };
 
 /** Log serializers that keep personal data out: no headers, no query strings, no bodies. */
@@ -119,11 +129,27 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'storage unavailable; retry later' });
   });
 
+  const notice = options.notice ?? DEFAULT_NOTICE;
+  const staticDir = options.staticDir;
+  const storeSettings = new StoreSettingsService(
+    {
+      localStoreId: options.localKiosk?.storeId ?? 'local',
+      defaultName: notice.dealerName,
+      lineupIds: () => (staticDir === undefined ? null : readLineupIds(staticDir)),
+      ...options.storeSettings,
+    },
+    app.log,
+  );
+  await storeSettings.start();
+  app.decorate('storeSettings', storeSettings);
+  app.addHook('onClose', async () => storeSettings.close());
+
   leadRoutes(app, ctx);
   kioskRoutes(app, ctx, options.localKiosk, (ip) => pairLimiter.hit([ip]).limited, options.publicOrigin);
   manageRoutes(app, ctx);
   tokenRoutes(app, ctx);
-  noticeRoutes(app, ctx, options.notice ?? DEFAULT_NOTICE, ctx.retentionDays);
+  noticeRoutes(app, ctx, notice, ctx.retentionDays, async (storeId) => (await storeSettings.get(storeId)).settings.name);
+  storeSettingsRoutes(app, ctx, storeSettings);
   const version = options.version ?? appVersion();
   // Liveness by default; `?deep=1` also runs a query (for load balancers that should skip an instance whose database is gone).
   app.get('/api/health', async (req, reply) => {
@@ -136,7 +162,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const doc = openApiDocument();
   app.get('/api/openapi.json', async () => doc);
 
-  const staticDir = options.staticDir;
   const hasKiosk = staticDir !== undefined && existsSync(staticDir);
   if (hasKiosk) await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {

@@ -1,5 +1,7 @@
 /** Server configuration from the environment, parsed once at the edge. */
+import { join } from 'node:path';
 import { z } from 'zod';
+import { checkStoreFilePattern } from './store-settings-service.ts';
 import { parseTrustProxy } from './trust-proxy.ts';
 import { DEFAULT_NOTICE, type NoticeSettings } from './routes-notice.ts';
 
@@ -80,6 +82,16 @@ const EnvSchema = z.object({
   HTTPS_HOST: z.string().min(1).default('0.0.0.0'),
   /** Where phones should open share links (the kiosk puts it in its QR codes), from /api/kiosk-config. */
   PUBLIC_ORIGIN: optional(Origin),
+  /**
+   * The store file (docs/deploy.md, "Store settings"): names, cars, prices, idle timings, languages,
+   * share origin; `{store}` in the file name gives each store its own. Default DATA_DIR/store-settings.json.
+   */
+  STORE_CONFIG_FILE: optional(
+    z.string().superRefine((file, ctx) => {
+      const problem = checkStoreFilePattern(file);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  ),
 });
 
 export type ServerConfig = z.output<typeof EnvSchema>;
@@ -102,6 +114,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`${set} is set but ${unset} is not: HTTPS needs both (or neither)`);
   }
   return result.data;
+}
+
+/** STORE_CONFIG_FILE, or store-settings.json in DATA_DIR (absent there: every store runs on the defaults). */
+export function storeConfigFile(config: Pick<ServerConfig, 'STORE_CONFIG_FILE' | 'DATA_DIR'>): string {
+  return config.STORE_CONFIG_FILE ?? join(config.DATA_DIR, 'store-settings.json');
 }
 
 /** The consent notice's names from the configuration. */

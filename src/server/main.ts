@@ -8,11 +8,12 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { purgeExpiredTokens } from './auth-repo.ts';
 import { bootstrap } from './bootstrap.ts';
-import { loadConfig, noticeSettings } from './config.ts';
+import { loadConfig, noticeSettings, storeConfigFile } from './config.ts';
 import { createCrmWorker } from './crm-worker.ts';
 import { addHttpsListener, describeCertificate, httpsBannerLines, readTlsCredentials } from './https-listener.ts';
 import { purgeExpired } from './lead-repo.ts';
 import { openStorage } from './storage.ts';
+import type { StoreSettingsResponse } from '../store/settings-issues.ts';
 
 const PURGE_INTERVAL_MS = 3600_000;
 
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
     notice: noticeSettings(config),
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     publicOrigin: config.PUBLIC_ORIGIN,
+    storeSettings: { file: resolve(storeConfigFile(config)) },
   });
+  const localSettings = await app.storeSettings.get(localKiosk.storeId);
   // Created after the app so that it logs through the app's logger (no personal data: see CrmLogger).
   const worker = crmEnabled
     ? createCrmWorker({ db, keys, url: config.CRM_WEBHOOK_URL!, secret: config.CRM_WEBHOOK_SECRET!, maxAttempts: config.CRM_MAX_ATTEMPTS, crmOutsideMainland: config.CRM_OUTSIDE_MAINLAND === '1', logger: app.log })
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
   process.stderr.write(
     `\nShowroom Twin lead server on ${address} (${storage})\n  kiosk: open ${address}/ on this machine; it fetches its token from /api/kiosk-config (store "${localKiosk.storeId}")\n` +
       httpsBannerLines({ listening: httpsAddress, credentials: tls, publicOrigin: config.PUBLIC_ORIGIN, nowMs: Date.now() }) +
+      storeSettingsBannerLine(app.storeSettings.pathFor(localKiosk.storeId), localSettings) +
       // Only the path: stderr is the log stream, and the token reads every contact.
       (managerTokenFile
         ? `  FIRST START: a manager token was written to this file, readable only by this user:\n\n    ${managerTokenFile}\n\n` +
@@ -96,6 +100,12 @@ async function main(): Promise<void> {
       }
     });
   }
+}
+
+/** Where the local store's settings come from, or what is wrong with its file (the server runs on regardless). */
+function storeSettingsBannerLine(file: string | null, s: StoreSettingsResponse): string {
+  if (s.problem) return `  store settings: NOT APPLIED, ${s.source === 'defaults' ? 'running on the defaults' : 'keeping the last good settings'}: ${s.problem.message}\n`;
+  return s.source === 'file' ? `  store settings: ${file}\n` : `  store settings: the defaults (no file at ${file}; managers can save one in rep mode)\n`;
 }
 
 main().catch((error: Error) => {

@@ -7,6 +7,9 @@ import { PairSchema } from './routes-kiosk.ts';
 import { ErasureSchema, ExportQuerySchema, LeadQuerySchema } from './routes-leads.ts';
 import { FunnelQuerySchema, PairingCodeSchema } from './routes-manage.ts';
 import { CreateTokenSchema } from './routes-tokens.ts';
+import { StoreSettingsQuerySchema } from './routes-store-settings.ts';
+import { StoreSettingsResponseSchema } from '../store/settings-issues.ts';
+import { StoreSettingsSchema } from '../store/store-settings.ts';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema: z.toJSONSchema(schema, { unrepresentable: 'any' }) } } });
@@ -70,6 +73,22 @@ export function openApiDocument(): object {
       '/api/pair': { post: { summary: 'Exchange a pairing code for a kiosk token', requestBody: { required: true, content: json(PairSchema) }, responses: { 201: { description: '{ token, storeId }' }, 404: err('unknown, used or expired code'), 400: common[400], 429: common[429] } } },
       '/api/consent-notice': {
         get: secured('kiosk, share', { summary: 'What the consent notice states for the caller’s store: dealer, maker, retention days, CRM location outside mainland China (null if none)', responses: { 200: ok('notice facts', ConsentNoticeParamsSchema), ...common } }),
+      },
+      '/api/store-settings': {
+        get: {
+          summary: 'What a store’s kiosks run on: names, cars shown, prices, idle timings, languages, share origin; `problem` when its store file is bad (file and fields named) and the last good settings or the defaults run',
+          description: 'Public (nothing in it is secret). With a bearer token: the token’s store (a token limited to a store asking another gets 403); without: `store`, else this server’s LOCAL_STORE_ID. `Cache-Control: no-store`.',
+          parameters: params(StoreSettingsQuerySchema),
+          responses: { 200: ok('the running settings, where they come from, the file’s problem', StoreSettingsResponseSchema), 400: common[400], 401: err('a token was sent and it is unknown or revoked'), 403: common[403], 404: err('no such store'), 429: common[429] },
+        },
+        put: secured('manager (own store, or any for a manager of every store)', {
+          summary: 'Replace a store’s settings: checked as the store file is (fields missing take their defaults; `cars` must be in the served line-up), written atomically (the previous file kept as `.bak`) and applied at once',
+          requestBody: { required: true, content: json(StoreSettingsSchema) },
+          responses: {
+            200: ok('saved and running', StoreSettingsResponseSchema), 404: err('no such store'), 409: err('this server keeps no settings file for the store (STORE_CONFIG_FILE without {store} is the local store’s only)'),
+            413: err('body over 32 KB'), 503: err('the file could not be written; the running settings are unchanged'), ...common,
+          },
+        }),
       },
       '/api/me': { get: secured('any', { summary: 'The calling token’s role and store', responses: { 200: ok('role and store', MeSchema), 401: common[401] } }) },
       '/api/kiosk-config': { get: { summary: 'The local kiosk’s token; loopback, same-origin requests only', responses: { 200: { description: '{ token, storeId, publicOrigin? } (publicOrigin: PUBLIC_ORIGIN, for share links)' }, 403: err('not local') } } },

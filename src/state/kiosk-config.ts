@@ -1,27 +1,33 @@
-/** Seconds without a touch before the kiosk returns to its home screen. */
-export const DEFAULT_IDLE_TIMEOUT_S = 120;
-/** Shortest accepted timeout: below this a customer reading a result would be thrown out. */
+import { DEFAULT_IDLE, type StoreSettings } from '../store/store-settings.ts';
+
+/** Seconds without a touch before the kiosk returns to its home screen (the store settings' default). */
+export const DEFAULT_IDLE_TIMEOUT_S = DEFAULT_IDLE.resetAfterS;
+/** Shortest accepted `?idle=`: below this a customer reading a result would be thrown out. */
 export const MIN_IDLE_TIMEOUT_S = 5;
 
 export interface KioskConfig {
   /** Idle timeout in milliseconds; 0 turns the idle reset off (rep demo). */
   idleTimeoutMs: number;
+  /** How long the "still there?" card shows before the reset, within the timeout. */
+  warningMs: number;
 }
 
 /**
- * Reads the kiosk configuration from the page URL's query string, so a store can set it in the
- * kiosk's start URL without a rebuild: `?idle=90` (seconds), `?idle=0` (off). Anything malformed
- * falls back to the default instead of disabling the reset.
+ * The idle reset's timings: the store settings' (`idle.resetAfterS`, its last `idle.stillThereS`
+ * seconds a countdown), unless the kiosk's start URL says `?idle=90` (seconds) or `?idle=0` (off)
+ * for this one kiosk (a demo, a test). A `?idle=` too short for the store's countdown gets half of
+ * it as the countdown. Anything malformed falls back to the store's timings instead of disabling
+ * the reset.
  */
-export function parseKioskConfig(search: string): KioskConfig {
+export function parseKioskConfig(search: string, idle: Pick<StoreSettings['idle'], 'resetAfterS' | 'stillThereS'> = DEFAULT_IDLE): KioskConfig {
+  const store = { idleTimeoutMs: idle.resetAfterS * 1000, warningMs: idle.stillThereS * 1000 };
   const raw = new URLSearchParams(search).get('idle');
-  if (raw === null || raw.trim() === '') return { idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_S * 1000 };
+  if (raw === null || raw.trim() === '') return store;
   const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    return { idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_S * 1000 };
-  }
-  if (seconds === 0) return { idleTimeoutMs: 0 };
-  return { idleTimeoutMs: Math.max(MIN_IDLE_TIMEOUT_S, seconds) * 1000 };
+  if (!Number.isFinite(seconds) || seconds < 0) return store;
+  if (seconds === 0) return { idleTimeoutMs: 0, warningMs: 0 };
+  const idleTimeoutMs = Math.max(MIN_IDLE_TIMEOUT_S, seconds) * 1000;
+  return { idleTimeoutMs, warningMs: Math.min(store.warningMs, idleTimeoutMs / 2) };
 }
 
 /**
@@ -29,7 +35,7 @@ export function parseKioskConfig(search: string): KioskConfig {
  * `http://127.0.0.1:8080` would hand phones a link to themselves, so the store sets the address
  * the showroom Wi-Fi sees in the start URL: `?share=http://192.168.1.20:8080`. Anything but an
  * http(s) origin falls back to the page's own origin. (Without `?share=`, the QR card takes the
- * server's PUBLIC_ORIGIN from /api/kiosk-config when it has one.)
+ * store settings' `shareOrigin`, else the server's PUBLIC_ORIGIN from /api/kiosk-config.)
  */
 export function shareOrigin(search: string, pageOrigin: string): string {
   const raw = new URLSearchParams(search).get('share');

@@ -1,5 +1,8 @@
 import { create } from 'zustand';
 import { parseJson, parseVehicle, type VehicleSpec } from '../sim/index.ts';
+import { INDEX_SOURCE, vehicleIdsOf } from '../store/lineup-ids.ts';
+import { orderCars } from '../store/store-settings.ts';
+import { useStoreSettings } from './settings-store.ts';
 import { toFailure } from './failure.ts';
 import type { SimFailure } from './sim-protocol.ts';
 
@@ -21,30 +24,16 @@ function nameOf(raw: unknown): LocalizedName | undefined {
     : undefined;
 }
 
+export { vehicleIdsOf };
+
 interface LineupState {
   status: 'idle' | 'loading' | 'ready' | 'error';
+  /** The cars the kiosk shows: the store settings' `cars`, in their order (else the whole line-up). */
   entries: LineupEntry[];
+  /** Every trim of models/index.json, in its order (rep mode's store settings choose from these). */
+  all: LineupEntry[];
   failure: SimFailure | null;
   load: (fetchImpl?: typeof fetch) => Promise<void>;
-}
-
-const INDEX_SOURCE = 'models/index.json';
-
-/** Accepts `["id", ...]`, `{ "vehicles": ["id", ...] }` or `{ "vehicles": [{ "id" }, ...] }`. */
-export function vehicleIdsOf(index: unknown): string[] {
-  const list = Array.isArray(index)
-    ? index
-    : typeof index === 'object' && index !== null && Array.isArray((index as { vehicles?: unknown }).vehicles)
-      ? (index as { vehicles: unknown[] }).vehicles
-      : null;
-  if (!list) throw { source: INDEX_SOURCE, field: '', detail: 'expected a list of vehicle ids' };
-  return list.map((item, i) => {
-    const id = typeof item === 'string' ? item : (item as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-      throw { source: INDEX_SOURCE, field: String(i), detail: 'expected a vehicle id (lower-case letters, digits, dashes)' };
-    }
-    return id;
-  });
 }
 
 async function fetchJson(fetchImpl: typeof fetch, source: string): Promise<unknown> {
@@ -70,6 +59,12 @@ async function loadEntry(fetchImpl: typeof fetch, id: string): Promise<LineupEnt
   }
 }
 
+/** The entries the store shows, in its order. */
+function shown(all: LineupEntry[]): LineupEntry[] {
+  const byId = new Map(all.map((e) => [e.id, e]));
+  return orderCars([...byId.keys()], useStoreSettings.getState().settings.cars).map((id) => byId.get(id)!);
+}
+
 /**
  * The vehicle line-up, fetched at run time so a dealer can replace the bundles in
  * `public/models/` without a rebuild. A broken bundle becomes an error entry; the others load.
@@ -77,16 +72,22 @@ async function loadEntry(fetchImpl: typeof fetch, id: string): Promise<LineupEnt
 export const useLineupStore = create<LineupState>()((set, get) => ({
   status: 'idle',
   entries: [],
+  all: [],
   failure: null,
   load: async (fetchImpl = fetch) => {
     if (get().status === 'loading') return;
     set({ status: 'loading', failure: null });
     try {
       const ids = vehicleIdsOf(await fetchJson(fetchImpl, INDEX_SOURCE));
-      const entries = await Promise.all(ids.map((id) => loadEntry(fetchImpl, id)));
-      set({ status: 'ready', entries });
+      const all = await Promise.all(ids.map((id) => loadEntry(fetchImpl, id)));
+      set({ status: 'ready', all, entries: shown(all) });
     } catch (error) {
-      set({ status: 'error', entries: [], failure: toFailure(error) });
+      set({ status: 'error', entries: [], all: [], failure: toFailure(error) });
     }
   },
 }));
+
+// Settings that arrive (or change) after the line-up loaded reorder what the kiosk shows.
+useStoreSettings.subscribe((s, prev) => {
+  if (s.settings.cars !== prev.settings.cars && useLineupStore.getState().status === 'ready') useLineupStore.setState({ entries: shown(useLineupStore.getState().all) });
+});

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import { decodeAnswers, DEFAULT_PRICES, type Answers, type Plan, type Prices } from '../plan/index.ts';
+import { decodeAnswers, type Answers, type Plan, type Prices } from '../plan/index.ts';
 import type { PlanReply } from './plan-protocol.ts';
 import { onSessionReset } from './session-reset.ts';
+import { useStoreSettings } from './settings-store.ts';
 import type { SimFailure } from './sim-protocol.ts';
 
 /** Questionnaire, the plan, or a share link that could not be read. */
@@ -47,12 +48,14 @@ interface PlanState extends PlanInputs, PlanResult {
   reset: () => void;
 }
 
-const INITIAL: PlanInputs & Omit<PlanResult, 'requestedSeq' | 'shownSeq'> = {
+/** The store's prices (store settings): where every customer's cost comparison starts. */
+export const storePrices = (): Prices => useStoreSettings.getState().settings.prices;
+
+const INITIAL: Omit<PlanInputs, 'prices'> & Omit<PlanResult, 'requestedSeq' | 'shownSeq'> = {
   answers: {},
   step: 0,
   phase: 'questions',
   origin: 'kiosk',
-  prices: DEFAULT_PRICES,
   plan: null,
   planKey: null,
   pendingKeys: {},
@@ -71,6 +74,7 @@ export function withoutUndefined(answers: Answers): Answers {
  */
 export const usePlanStore = create<PlanState>()((set, get) => ({
   ...INITIAL,
+  prices: storePrices(),
   requestedSeq: 0,
   shownSeq: 0,
   setAnswers: (patch) => set({ answers: withoutUndefined({ ...get().answers, ...patch }) }),
@@ -81,7 +85,7 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
   setPrices: (prices) => set({ prices }),
   openLink: (token) => {
     const answers = decodeAnswers(token);
-    set(answers ? { ...INITIAL, answers, phase: 'plan', origin: 'link' } : { ...INITIAL, phase: 'link-error', origin: 'link' });
+    set(answers ? { ...INITIAL, prices: storePrices(), answers, phase: 'plan', origin: 'link' } : { ...INITIAL, prices: storePrices(), phase: 'link-error', origin: 'link' });
   },
   requested: (seq, answersKey) =>
     set({ requestedSeq: Math.max(seq, get().requestedSeq), computing: true, pendingKeys: { ...get().pendingKeys, [seq]: answersKey } }),
@@ -98,7 +102,15 @@ export const usePlanStore = create<PlanState>()((set, get) => ({
     });
   },
   // Sequence numbers keep counting across resets so a late reply cannot bring back a plan.
-  reset: () => set({ ...INITIAL, shownSeq: get().requestedSeq }),
+  reset: () => set({ ...INITIAL, prices: storePrices(), shownSeq: get().requestedSeq }),
 }));
 
 onSessionReset(() => usePlanStore.getState().reset());
+
+// New store prices (the settings arrived after the start) replace the old ones unless the customer changed them.
+useStoreSettings.subscribe((s, prev) => {
+  if (s.settings.prices === prev.settings.prices) return;
+  const current = usePlanStore.getState().prices;
+  const untouched = (Object.keys(current) as (keyof Prices)[]).every((k) => current[k] === prev.settings.prices[k]);
+  if (untouched) usePlanStore.getState().setPrices(s.settings.prices);
+});

@@ -6,12 +6,13 @@ import { ScreenHost } from './shell/ScreenHost.tsx';
 import { IdleReset } from './shell/IdleReset.tsx';
 import { useHashRoute } from './shell/use-hash-route.ts';
 import { parseKioskConfig } from '../state/kiosk-config.ts';
+import { useStoreSettings } from '../state/settings-store.ts';
 
-const config = parseKioskConfig(typeof location === 'undefined' ? '' : location.search);
-
-/** The kiosk shell: header, screen navigation, the current screen, idle reset. */
+/** The kiosk shell: header, screen navigation, the current screen, idle reset (timed by the store settings). */
 export function App() {
   const { locale, t } = useI18n();
+  const idle = useStoreSettings((s) => s.settings.idle);
+  const config = parseKioskConfig(typeof location === 'undefined' ? '' : location.search, idle);
   useHashRoute();
 
   useEffect(() => {
@@ -26,7 +27,7 @@ export function App() {
       <main className="shell__main">
         <ScreenHost />
       </main>
-      <IdleReset timeoutMs={config.idleTimeoutMs} />
+      <IdleReset timeoutMs={config.idleTimeoutMs} warningMs={config.warningMs} />
     </div>
   );
 }

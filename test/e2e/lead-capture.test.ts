@@ -66,8 +66,9 @@ describe('lead capture against the lead server', () => {
     await page.goto(`${kiosk.server.url}/#/contact`);
     await page.getByTestId('contact-form').waitFor();
     await page.waitForLoadState('networkidle');
-    // An empty outbox sends nothing on start; the form asks the store's notice facts (with the token).
-    expect(requestsIn('start').sort()).toEqual(['GET /api/consent-notice', 'GET /api/kiosk-config']);
+    // An empty outbox sends nothing on start; the kiosk asks its store settings and the form the
+    // store's notice facts (both with the token).
+    expect(requestsIn('start').sort()).toEqual(['GET /api/consent-notice', 'GET /api/kiosk-config', 'GET /api/store-settings']);
 
     // 1. The kiosk loses the network; a customer fills in the form and submits.
     phase = 'offline';
@@ -147,16 +148,16 @@ describe('lead capture against the lead server', () => {
     await page.getByTestId('contact-form').waitFor();
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1_000);
-    expect(requestsIn('after').filter((r) => r !== 'GET /api/kiosk-config' && r !== 'GET /api/consent-notice')).toEqual([]);
+    expect(requestsIn('after').filter((r) => r !== 'GET /api/kiosk-config' && r !== 'GET /api/consent-notice' && r !== 'GET /api/store-settings')).toEqual([]);
     expect(leadPosts).toHaveLength(1);
     expect(await outboxEntries(page)).toEqual([expect.objectContaining({ id: pending!.id, state: 'sent' })]);
     expect((await leadsWithPhone(e164)).total).toBe(1);
 
-    // The only failures are the deliberate ones: the kiosk's token and notice requests, lead posts
+    // The only failures are the deliberate ones: the kiosk's token, notice and settings requests, lead posts
     // and funnel batches while offline or cut off (ERR_ABORTED: one still in flight when the page
     // reloaded; a funnel batch cut off stays queued and is sent again, the server ignoring event ids it has).
-    const deliberateRequest = /^(?:GET http:\/\/127\.0\.0\.1:\d+\/api\/(?:kiosk-config|consent-notice)|POST http:\/\/127\.0\.0\.1:\d+\/api\/(?:events|leads)): net::ERR_(?:INTERNET_DISCONNECTED|ABORTED)$/;
-    const deliberateConsole = /^Failed to load resource: net::ERR_(?:INTERNET_DISCONNECTED|ABORTED) \(http:\/\/127\.0\.0\.1:\d+\/api\/(?:kiosk-config|consent-notice|events|leads)\)$/;
+    const deliberateRequest = /^(?:GET http:\/\/127\.0\.0\.1:\d+\/api\/(?:kiosk-config|consent-notice|store-settings)|POST http:\/\/127\.0\.0\.1:\d+\/api\/(?:events|leads)): net::ERR_(?:INTERNET_DISCONNECTED|ABORTED)$/;
+    const deliberateConsole = /^Failed to load resource: net::ERR_(?:INTERNET_DISCONNECTED|ABORTED) \(http:\/\/127\.0\.0\.1:\d+\/api\/(?:kiosk-config|consent-notice|store-settings|events|leads)\)$/;
     expect(problems.failedRequests.length).toBeGreaterThan(0);
     problems.failedRequests.splice(0, problems.failedRequests.length, ...problems.failedRequests.filter((r) => !deliberateRequest.test(r)));
     problems.consoleErrors.splice(0, problems.consoleErrors.length, ...problems.consoleErrors.filter((e) => !deliberateConsole.test(e)));

@@ -160,9 +160,9 @@ describe('needs diagnosis', () => {
     await expect.poll(async () => ((await (await kiosk.server.api('/api/leads?phone=13700137000')).json()) as { total: number }).total).toBe(1);
     const [stored] = ((await (await kiosk.server.api('/api/leads?phone=13700137000')).json()) as { leads: { storeId: string; tags: { needs?: string[] } }[] }).leads;
     expect(stored).toMatchObject({ storeId: 'local', tags: { needs: expect.arrayContaining(['commuter']) } });
-    // The phone asked the store's notice facts and sent the lead with the link's token; it never
-    // asked for the kiosk's own token (it is not the kiosk), nor sent funnel events.
-    expect(phoneApi).toEqual(['GET /api/consent-notice', 'POST /api/leads']);
+    // The phone asked the store's settings and notice facts and sent the lead with the link's token;
+    // it never asked for the kiosk's own token (it is not the kiosk), nor sent funnel events.
+    expect([...phoneApi].sort()).toEqual(['GET /api/consent-notice', 'GET /api/store-settings', 'POST /api/leads']);
     // Plain HTTP from another address is no secure context: the outbox sealed the lead without WebCrypto.
     expect(await phone.page.evaluate(() => ({ secure: isSecureContext, subtle: typeof crypto.subtle }))).toEqual({ secure: false, subtle: 'undefined' });
     phone.assertClean();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config.ts';
+import { loadConfig, storeConfigFile } from '../../src/server/config.ts';
 
 describe('loadConfig', () => {
   it('takes TRUST_PROXY as a list of proxy addresses and CIDR ranges, IPv4 and IPv6', () => {
@@ -28,5 +28,19 @@ describe('loadConfig', () => {
     ] as const) {
       expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(new RegExp(`environment variable TRUST_PROXY: .*"${bad.replace(/[.*/%]/g, '\\$&')}"`));
     }
+  });
+});
+
+describe('STORE_CONFIG_FILE', () => {
+  it('defaults to store-settings.json in DATA_DIR, and takes one file or a {store} file name', () => {
+    expect(storeConfigFile(loadConfig({ DATA_DIR: '/srv/showroom/data' }))).toBe('/srv/showroom/data/store-settings.json');
+    expect(storeConfigFile(loadConfig({ STORE_CONFIG_FILE: '/etc/showroom/store.json' }))).toBe('/etc/showroom/store.json');
+    expect(storeConfigFile(loadConfig({ STORE_CONFIG_FILE: '/etc/showroom/stores/{store}.json' }))).toBe('/etc/showroom/stores/{store}.json');
+    expect(storeConfigFile(loadConfig({ STORE_CONFIG_FILE: '', DATA_DIR: 'd' }))).toBe('d/store-settings.json');
+  });
+
+  it('refuses {store} in a directory or twice, naming the variable', () => {
+    expect(() => loadConfig({ STORE_CONFIG_FILE: '/etc/showroom/{store}/settings.json' })).toThrow(/STORE_CONFIG_FILE: \{store\} may only appear in the file name/);
+    expect(() => loadConfig({ STORE_CONFIG_FILE: '/etc/{store}-{store}.json' })).toThrow(/STORE_CONFIG_FILE: \{store\} may appear once/);
   });
 });

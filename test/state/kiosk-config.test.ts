@@ -40,3 +40,18 @@ describe('shareOrigin', () => {
     expect(shareOrigin('?share=not a url', 'https://kiosk.example')).toBe('https://kiosk.example');
   });
 });
+
+describe('idle timings from the store settings', () => {
+  it('reset after the store’s resetAfterS with its stillThereS countdown; the default countdown is 20 s (WCAG 2.2.1)', () => {
+    expect(parseKioskConfig('')).toEqual({ idleTimeoutMs: 120_000, warningMs: 20_000 });
+    expect(parseKioskConfig('', { resetAfterS: 300, stillThereS: 45 })).toEqual({ idleTimeoutMs: 300_000, warningMs: 45_000 });
+  });
+
+  it('lets one kiosk’s ?idle= win (a demo, a test), with at most half of it as the countdown', () => {
+    const store = { resetAfterS: 300, stillThereS: 45 };
+    expect(parseKioskConfig('?idle=600', store)).toEqual({ idleTimeoutMs: 600_000, warningMs: 45_000 });
+    expect(parseKioskConfig('?idle=6', store)).toEqual({ idleTimeoutMs: 6_000, warningMs: 3_000 });
+    expect(parseKioskConfig('?idle=0', store)).toEqual({ idleTimeoutMs: 0, warningMs: 0 });
+    expect(parseKioskConfig('?idle=soon', store)).toEqual({ idleTimeoutMs: 300_000, warningMs: 45_000 });
+  });
+});

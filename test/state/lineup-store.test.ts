@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useLineupStore, vehicleIdsOf } from '../../src/state/lineup-store.ts';
+import { useStoreSettings } from '../../src/state/settings-store.ts';
+import { defaultStoreSettings } from '../../src/store/store-settings.ts';
 
 const shipped = (path: string) => readFileSync(new URL(`../../public/${path}`, import.meta.url), 'utf8');
 
@@ -28,7 +30,7 @@ describe('vehicleIdsOf', () => {
 });
 
 describe('line-up store', () => {
-  beforeEach(() => useLineupStore.setState({ status: 'idle', entries: [], failure: null }));
+  beforeEach(() => useLineupStore.setState({ status: 'idle', entries: [], all: [], failure: null }));
 
   it('loads the shipped line-up', async () => {
     const index = JSON.parse(shipped('models/index.json')) as { vehicles: string[] };
@@ -64,5 +66,20 @@ describe('line-up store', () => {
       status: 'error',
       failure: { kind: 'spec', source: 'models/index.json', detail: 'HTTP 404' },
     });
+  });
+
+  it('shows the store settings’ cars in their order, keeps the whole line-up for rep mode, and follows new settings', async () => {
+    const index = JSON.parse(shipped('models/index.json')) as { vehicles: string[] };
+    const files: Record<string, string> = { 'models/index.json': shipped('models/index.json') };
+    for (const id of index.vehicles) files[`models/${id}/vehicle.json`] = shipped(`models/${id}/vehicle.json`);
+    const settings = (cars?: string[]) => ({ settings: { ...defaultStoreSettings('local'), ...(cars ? { cars } : {}) }, problem: null });
+    useStoreSettings.getState().apply(settings(['vela-x7-long-range', 'vela-s5-standard']));
+    await useLineupStore.getState().load(fakeFetch(files));
+    expect(useLineupStore.getState().entries.map((e) => e.id)).toEqual(['vela-x7-long-range', 'vela-s5-standard']);
+    expect(useLineupStore.getState().all.map((e) => e.id)).toEqual(index.vehicles);
+    useStoreSettings.getState().apply(settings(['vela-s5-performance']));
+    expect(useLineupStore.getState().entries.map((e) => e.id)).toEqual(['vela-s5-performance']);
+    useStoreSettings.getState().apply(settings());
+    expect(useLineupStore.getState().entries.map((e) => e.id)).toEqual(index.vehicles);
   });
 });

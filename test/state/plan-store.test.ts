@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPlan, DEFAULT_PRICES, encodeAnswers, type Answers } from '../../src/plan/index.ts';
 import { usePlanStore } from '../../src/state/plan-store.ts';
 import { resetKioskSession } from '../../src/state/session-reset.ts';
+import { useStoreSettings } from '../../src/state/settings-store.ts';
+import { defaultStoreSettings } from '../../src/store/store-settings.ts';
 import { lineup } from '../plan/helpers.ts';
 
 const answers: Answers = { dailyKm: 50, region: 'beijing' };
@@ -65,5 +67,18 @@ describe('plan store', () => {
     resetKioskSession();
     usePlanStore.getState().receive({ seq, ok: true, plan });
     expect(usePlanStore.getState()).toMatchObject({ answers: {}, prices: DEFAULT_PRICES, step: 0, phase: 'questions', plan: null });
+  });
+
+  it('starts every customer’s cost comparison on the store’s prices, and follows new ones the customer has not changed', () => {
+    const storePrices = { ...DEFAULT_PRICES, petrolCnyPerL: 8.05, publicDcCnyPerKwh: 1.45 };
+    useStoreSettings.getState().apply({ settings: { ...defaultStoreSettings('local'), prices: storePrices }, problem: null });
+    expect(usePlanStore.getState().prices).toEqual(storePrices);
+    usePlanStore.getState().setPrices({ ...storePrices, petrolCnyPerL: 9 });
+    useStoreSettings.getState().apply({ settings: { ...defaultStoreSettings('local'), prices: { ...storePrices, homePeakCnyPerKwh: 0.7 } }, problem: null });
+    expect(usePlanStore.getState().prices.petrolCnyPerL).toBe(9); // the customer's own price stays
+    resetKioskSession();
+    expect(usePlanStore.getState().prices).toEqual({ ...storePrices, homePeakCnyPerKwh: 0.7 });
+    useStoreSettings.getState().apply({ settings: defaultStoreSettings('local'), problem: null });
+    expect(usePlanStore.getState().prices).toEqual(DEFAULT_PRICES);
   });
 });

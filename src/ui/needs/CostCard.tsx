@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatKm, formatPercent } from '../../i18n/index.ts';
-import { DEFAULT_PRICES, type Prices, type YearlyCost } from '../../plan/index.ts';
+import type { Prices, YearlyCost } from '../../plan/index.ts';
+import { useStoreSettings } from '../../state/settings-store.ts';
 import { formatCny, formatLPer100km } from './plan-format.ts';
 import { PRICE_FIELDS, stepPrice } from './price-fields.ts';
 import { useNeedsI18n } from './use-needs-i18n.ts';
@@ -25,7 +26,9 @@ export function CostCard({ cost, fuelLPer100km, prices, onPrices, computing }: P
     key.unit === 'share'
       ? formatPercent(locale, prices[key.key])
       : n(key.unit === 'perLitre' ? 'unit.perLitre' : 'unit.perKwh', { price: formatCny(locale, prices[key.key], 2) });
-  const isDefault = PRICE_FIELDS.every((f) => prices[f.key] === DEFAULT_PRICES[f.key]);
+  // "Default prices" are the store's (store settings), which start every customer's comparison.
+  const storePrices = useStoreSettings((s) => s.settings.prices);
+  const isDefault = PRICE_FIELDS.every((f) => prices[f.key] === storePrices[f.key]);
   return (
     <section className="plan-card cost card" aria-labelledby="cost-title" data-computing={computing}>
       <h2 id="cost-title" className="plan-card__title">
@@ -86,7 +89,7 @@ export function CostCard({ cost, fuelLPer100km, prices, onPrices, computing }: P
             </button>
           </div>
         ))}
-        <button type="button" className="needs-link" hidden={isDefault} onClick={() => onPrices(DEFAULT_PRICES)}>
+        <button type="button" className="needs-link" hidden={isDefault} onClick={() => onPrices(storePrices)}>
           {n('price.reset')}
         </button>
       </fieldset>

@@ -3,6 +3,7 @@ import { planLink, type Answers } from '../../plan/index.ts';
 import { shareOrigin } from '../../state/kiosk-config.ts';
 import type { LinkToken } from '../../leads/link-token.ts';
 import { kioskTokens, shareLinkToken } from '../../state/lead-outbox.ts';
+import { useStoreSettings } from '../../state/settings-store.ts';
 import { qrMatrix, qrPath } from './qr-matrix.ts';
 import { useNeedsI18n } from './use-needs-i18n.ts';
 
@@ -17,21 +18,25 @@ const QUIET_ZONE = 4;
 export function ShareCode({ answers }: { answers: Answers }) {
   const { n, locale } = useNeedsI18n();
   const [storeToken, setStoreToken] = useState<LinkToken | null>(null);
-  const [origin, setOrigin] = useState(() => shareOrigin(location.search, location.origin));
+  // The start URL's ?share=, else the store settings' share origin, else the server's PUBLIC_ORIGIN
+  // (its HTTPS name for phones), else this page's.
+  const storeOrigin = useStoreSettings((s) => s.settings.shareOrigin);
+  const [publicOrigin, setPublicOrigin] = useState<string | null>(null);
+  const fromStartUrl = new URLSearchParams(location.search).has('share');
+  const origin = fromStartUrl ? shareOrigin(location.search, location.origin) : (storeOrigin ?? publicOrigin ?? location.origin);
   useEffect(() => {
     let live = true;
     void shareLinkToken().then((t) => live && setStoreToken(t));
-    // The server's PUBLIC_ORIGIN (its HTTPS name for phones) unless the start URL says otherwise.
-    if (!new URLSearchParams(location.search).has('share')) {
+    if (!fromStartUrl) {
       void kioskTokens()
         .localConfig()
-        .then((c) => live && c?.publicOrigin && setOrigin(c.publicOrigin))
+        .then((c) => live && c?.publicOrigin && setPublicOrigin(c.publicOrigin))
         .catch(() => undefined);
     }
     return () => {
       live = false;
     };
-  }, []);
+  }, [fromStartUrl]);
   const link = planLink(origin, answers, storeToken ?? undefined);
   const { size, d } = useMemo(() => {
     const m = qrMatrix(link);

@@ -5,19 +5,26 @@ import { FunnelView } from './FunnelView.tsx';
 import { KioskSyncCard } from './KioskSyncCard.tsx';
 import { LeadsView } from './LeadsView.tsx';
 import { ManageCard } from './ManageCard.tsx';
+import { StoreSettingsCard } from './StoreSettingsCard.tsx';
+import { useStoreSettings } from '../../state/settings-store.ts';
+import { settingsText } from './settings-text.ts';
 import './rep.css';
 
-const TABS = ['leads', 'funnel', 'kiosk', 'manage'] as const;
+const TABS = ['leads', 'funnel', 'kiosk', 'manage', 'settings'] as const;
+/** Tabs only managers get. */
+const MANAGER_TABS: readonly Tab[] = ['manage', 'settings'];
 type Tab = (typeof TABS)[number];
 
 /**
  * Rep mode (`#/rep`, its own lazy chunk): the kiosk's lead delivery status for anyone at the
  * kiosk (no personal data), and behind a token sign-in the lead list, a lead's detail, CSV export
- * (managers) and the funnel.
+ * (managers), the funnel, and for managers the store settings. Signed-in staff are told when this
+ * kiosk's store settings file has a problem.
  */
 export function RepScreen() {
-  const { r } = useRepI18n();
+  const { locale, r } = useRepI18n();
   const session = useRepSession();
+  const settingsProblem = useStoreSettings((s) => s.problem);
   const [tab, setTab] = useState<Tab>('leads');
 
   useEffect(() => void useRepSession.getState().restore(), []);
@@ -48,8 +55,13 @@ export function RepScreen() {
         </div>
       ) : (
         <>
+          {settingsProblem && (
+            <p className="rep-settings__banner" role="alert" data-testid="kiosk-settings-problem">
+              {settingsText(locale, 'problem.kiosk', { message: settingsProblem.message })}
+            </p>
+          )}
           <div className="segmented rep__tabs" role="tablist">
-            {TABS.filter((t) => t !== 'manage' || session.role === 'manager').map((t) => (
+            {TABS.filter((t) => !MANAGER_TABS.includes(t) || session.role === 'manager').map((t) => (
               <button key={t} type="button" role="tab" className="segmented__option" aria-selected={tab === t} aria-pressed={tab === t} onClick={() => setTab(t)} data-testid={`rep-tab-${t}`}>
                 {r(`tab.${t}`)}
               </button>
@@ -60,6 +72,7 @@ export function RepScreen() {
             {tab === 'funnel' && <FunnelView />}
             {tab === 'kiosk' && <KioskSyncCard />}
             {tab === 'manage' && session.role === 'manager' && <ManageCard />}
+            {tab === 'settings' && session.role === 'manager' && <StoreSettingsCard />}
           </div>
         </>
       )}

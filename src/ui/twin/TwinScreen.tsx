@@ -12,6 +12,8 @@ import { XRButtons } from './XRButtons';
 import { ARPhoneOverlay } from './ARPhoneOverlay';
 import { twinText } from './messages';
 import { parseTwinLink, resolvePaint, type ParsedTwinLink } from '../../xr/twin-link.ts';
+import { useStoreSettings } from '../../state/settings-store.ts';
+import { orderCars } from '../../store/store-settings.ts';
 import './twin.css';
 
 const params = () => new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
@@ -36,7 +38,9 @@ export function TwinScreen() {
     link.current = parsed;
     if (parsed?.scenario) useTwinStore.getState().setXrScenario(parsed.scenario, parsed.answers);
     loadVehicleIds()
-      .then((list) => {
+      .then((all) => {
+        // The cars this store shows, in its order (store settings).
+        const list = orderCars(all, useStoreSettings.getState().settings.cars);
         setIds(list);
         const wanted = parsed?.vehicleId && list.includes(parsed.vehicleId) ? parsed.vehicleId : null;
         const cur = useTwinStore.getState().vehicleId;

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Locale } from '../../i18n/messages.ts';
 import { kioskTokens } from '../../state/lead-outbox.ts';
 import { usePlanStore } from '../../state/plan-store.ts';
+import { useStoreSettings } from '../../state/settings-store.ts';
 import { xrCapabilities, type InAppBrowser, type XRFacts, type XRReason } from '../../xr/capabilities.ts';
 import { detectXRFacts } from '../../xr/detect.ts';
 import { xrOverlayRoot } from '../../xr/overlay-root.ts';
@@ -122,7 +123,8 @@ export function XRButtons({ bundle, locale }: { bundle: TwinBundle | null; local
   useEffect(() => {
     if (!kiosk) return;
     let live = true;
-    const fromStartUrl = handoffOrigin(location.search, null);
+    // The start URL's ?share=, else the store settings' share origin, else the server's PUBLIC_ORIGIN.
+    const fromStartUrl = handoffOrigin(location.search, useStoreSettings.getState().settings.shareOrigin);
     if (fromStartUrl) setOrigin(fromStartUrl);
     else {
       kioskTokens()

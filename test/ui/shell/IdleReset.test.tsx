@@ -23,4 +23,30 @@ describe('the kiosk idle reset and a customer in a headset', () => {
     expect(useNavStore.getState().screenId).toBe('home');
     view.unmount();
   });
+
+  it('gives the customer a "still there?" countdown of at least 20 s by default (WCAG 2.2.1)', () => {
+    act(() => useNavStore.getState().go('range'));
+    const view = render(<IdleReset timeoutMs={120_000} />);
+    act(() => vi.advanceTimersByTime(99_000));
+    expect(view.container.querySelector('[data-testid="idle-warning"]')).toBeNull();
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(view.container.querySelector('[data-testid="idle-warning"]')?.textContent).toContain('20');
+    act(() => vi.advanceTimersByTime(19_900));
+    expect(useNavStore.getState().screenId).toBe('range');
+    act(() => vi.advanceTimersByTime(100));
+    expect(useNavStore.getState().screenId).toBe('home');
+    view.unmount();
+  });
+
+  it('times the reset and the countdown as the store settings say', () => {
+    act(() => useNavStore.getState().go('needs'));
+    const view = render(<IdleReset timeoutMs={180_000} warningMs={45_000} />);
+    act(() => vi.advanceTimersByTime(134_900));
+    expect(view.container.querySelector('[data-testid="idle-warning"]')).toBeNull();
+    act(() => vi.advanceTimersByTime(100));
+    expect(view.container.querySelector('[data-testid="idle-warning"]')?.textContent).toContain('45');
+    act(() => vi.advanceTimersByTime(45_000));
+    expect(useNavStore.getState().screenId).toBe('home');
+    view.unmount();
+  });
 });

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { useLocaleStore } from '../../../src/state/locale-store.ts';
+import { useStoreSettings } from '../../../src/state/settings-store.ts';
+import { defaultStoreSettings } from '../../../src/store/store-settings.ts';
 import { LanguageSwitch } from '../../../src/ui/shell/LanguageSwitch.tsx';
 import { act, render } from '../render.tsx';
 
@@ -16,6 +18,18 @@ describe('LanguageSwitch', () => {
     expect(container.querySelector('[role="group"]')!.getAttribute('aria-label')).toBe('Language');
     act(() => zh.click());
     expect(useLocaleStore.getState().locale).toBe('zh-CN');
+    unmount();
+  });
+
+  it('offers the store’s languages in its order, and no switch for a store with one', () => {
+    const apply = (offered: ('zh-CN' | 'en')[]) =>
+      act(() => useStoreSettings.getState().apply({ settings: { ...defaultStoreSettings('local'), languages: { offered, default: offered[0]! } }, problem: null }));
+    apply(['en', 'zh-CN']);
+    const { container, unmount } = render(<LanguageSwitch />);
+    expect([...container.querySelectorAll('button')].map((b) => b.dataset.testid)).toEqual(['lang-en', 'lang-zh-CN']);
+    apply(['zh-CN']);
+    expect(container.querySelector('[role="group"]')).toBeNull();
+    apply(['zh-CN', 'en']);
     unmount();
   });
 });

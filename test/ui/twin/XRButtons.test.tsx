@@ -7,6 +7,8 @@ import { XREntryError } from '../../../src/xr/session.ts';
 import { XR_OVERLAY_ROOT_ID } from '../../../src/xr/overlay-root.ts';
 import { parseTwinLink } from '../../../src/xr/twin-link.ts';
 import { usePlanStore } from '../../../src/state/plan-store.ts';
+import { useStoreSettings } from '../../../src/state/settings-store.ts';
+import { defaultStoreSettings } from '../../../src/store/store-settings.ts';
 import { act, render } from '../render.tsx';
 
 // The session itself needs a renderer and a device: the lead's browser tests cover it. Here the
@@ -266,6 +268,20 @@ describe('the kiosk hands the car to a phone', () => {
     await act(async () => ui.button(/在手机上打开/)!.click());
     await eventually(() => expect(ui.container.querySelector('[data-testid="xr-handoff-qr"]')?.getAttribute('data-link')).toMatch(/^https:\/\/kiosk-a\.showroom\.example\.cn:8443\/\?twin=/));
     ui.unmount();
+  });
+
+  it('takes the store settings’ share origin before PUBLIC_ORIGIN', async () => {
+    device({ url: 'http://127.0.0.1:8080/#/twin', ua: UA.windowsChrome, xr: { ar: false, vr: false } });
+    kioskConfig = { token: 't', storeId: 'sh-pudong-01', publicOrigin: 'https://showroom.example.cn' };
+    useStoreSettings.getState().apply({ settings: { ...defaultStoreSettings('sh-pudong-01'), shareOrigin: 'https://sh-pudong-01.showroom.example.cn' }, problem: null });
+    try {
+      const ui = await show();
+      await act(async () => ui.button(/在手机上打开/)!.click());
+      await eventually(() => expect(ui.container.querySelector('[data-testid="xr-handoff-qr"]')?.getAttribute('data-link')).toMatch(/^https:\/\/sh-pudong-01\.showroom\.example\.cn\/\?twin=/));
+      ui.unmount();
+    } finally {
+      useStoreSettings.getState().apply({ settings: defaultStoreSettings('local'), problem: null });
+    }
   });
 
   it('no HTTPS address: says a phone needs one (docs/deploy.md) instead of a QR code that cannot work', async () => {
