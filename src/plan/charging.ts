@@ -25,6 +25,12 @@ const WALLBOX_KW = 7;
 const DC_AVERAGE_SHARE = 0.6;
 const DC_SESSION_WINDOW = 0.7;
 
+/** Minutes of DC fast charging from `fromSoc` to `toSoc` (0–1) at the car's average share of its peak power. */
+export function dcChargeMinutes(vehicle: VehicleSpec, fromSoc: number, toSoc: number): number {
+  const dcKw = (vehicle.dcFastChargeKw ?? 100) * DC_AVERAGE_SHARE;
+  return ((vehicle.battery.usableKwh * (toSoc - fromSoc)) / dcKw) * 60;
+}
+
 export function chargingPlan(answers: Answers, vehicle: VehicleSpec, dailyWallKwh: number, workDays = 5): ChargingPlan {
   const usableKwh = vehicle.battery.usableKwh;
   const weeklyKwh = dailyWallKwh * workDays;

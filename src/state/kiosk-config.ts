@@ -10,24 +10,28 @@ export interface KioskConfig {
   idleTimeoutMs: number;
   /** How long the "still there?" card shows before the reset, within the timeout. */
   warningMs: number;
+  /** Idle milliseconds before attract mode (0: none), at most the countdown's start. */
+  attractMs: number;
 }
 
 /**
- * The idle reset's timings: the store settings' (`idle.resetAfterS`, its last `idle.stillThereS`
- * seconds a countdown), unless the kiosk's start URL says `?idle=90` (seconds) or `?idle=0` (off)
+ * The idle timings: the store settings' (attract mode after `idle.attractAfterS`, the reset after
+ * `idle.resetAfterS`, its last `idle.stillThereS` seconds a countdown), unless the kiosk's start URL says `?idle=90` (seconds) or `?idle=0` (off)
  * for this one kiosk (a demo, a test). A `?idle=` too short for the store's countdown gets half of
  * it as the countdown. Anything malformed falls back to the store's timings instead of disabling
  * the reset.
  */
-export function parseKioskConfig(search: string, idle: Pick<StoreSettings['idle'], 'resetAfterS' | 'stillThereS'> = DEFAULT_IDLE): KioskConfig {
-  const store = { idleTimeoutMs: idle.resetAfterS * 1000, warningMs: idle.stillThereS * 1000 };
+export function parseKioskConfig(search: string, idle: Pick<StoreSettings['idle'], 'resetAfterS' | 'stillThereS' | 'attractAfterS'> = DEFAULT_IDLE): KioskConfig {
+  const store = { idleTimeoutMs: idle.resetAfterS * 1000, warningMs: idle.stillThereS * 1000, attractMs: idle.attractAfterS * 1000 };
   const raw = new URLSearchParams(search).get('idle');
   if (raw === null || raw.trim() === '') return store;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds < 0) return store;
-  if (seconds === 0) return { idleTimeoutMs: 0, warningMs: 0 };
+  if (seconds === 0) return { idleTimeoutMs: 0, warningMs: 0, attractMs: 0 };
   const idleTimeoutMs = Math.max(MIN_IDLE_TIMEOUT_S, seconds) * 1000;
-  return { idleTimeoutMs, warningMs: Math.min(store.warningMs, idleTimeoutMs / 2) };
+  const warningMs = Math.min(store.warningMs, idleTimeoutMs / 2);
+  // Attract mode keeps its place before the countdown.
+  return { idleTimeoutMs, warningMs, attractMs: Math.min(store.attractMs, idleTimeoutMs - warningMs) };
 }
 
 /**

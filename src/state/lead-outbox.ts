@@ -106,7 +106,7 @@ export async function checkKioskLink(): Promise<KioskLink> {
   }
 }
 
-const SHARE_TOKEN_KEY = 'showroom-twin.share-token';
+export const SHARE_TOKEN_KEY = 'showroom-twin.share-token';
 /** A kiosk asks for a fresh share token once a day, so a link it shows stays valid for 6 days or more. */
 const SHARE_TOKEN_REFRESH_MS = 24 * 3600_000;
 /** A cached token with less time left than this is not handed out when a fresh one cannot be had. */

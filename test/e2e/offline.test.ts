@@ -49,8 +49,8 @@ async function answerUntilPlan(page: Page): Promise<void> {
   for (let step = 0; step < 30 && !(await page.getByTestId('plan').isVisible()); step++) {
     const skip = page.getByTestId('needs-skip');
     if (await skip.isVisible()) await skip.click();
-    else await page.getByTestId('needs-next').click();
-    await page.waitForTimeout(100);
+    else if (await page.getByTestId('needs-next').isVisible()) await page.getByTestId('needs-next').click();
+    else await page.waitForTimeout(200); // the plan is being made
   }
   await page.getByTestId('plan').waitFor({ timeout: 20_000 });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, smallTouchTargets, VIEWPORTS, type ViewportName } from './harness.ts';
+import { openPage, outboxEntries, screenshot, smallTouchTargets, VIEWPORTS, type ViewportName } from './harness.ts';
 import { useKioskAndBrowser } from './lead-server.ts';
 
 const kiosk = useKioskAndBrowser();
@@ -55,43 +55,103 @@ describe('kiosk shell', () => {
     await page.close();
   });
 
-  it('returns to the home screen after the idle timeout, keeping stored lead data', async () => {
+  it('returns to the home screen after the idle timeout, through attract mode, and clears what is not the kiosk’s', async () => {
     const { page, assertClean } = await openPage(kiosk.browser);
     await page.goto(`${kiosk.server.url}/?idle=5#/range`);
     await page.locator('[data-screen="range"]').waitFor();
     await page.getByTestId('lang-en').click();
     await page.evaluate(async () => {
-      localStorage.setItem('leads:probe', 'kept');
+      localStorage.setItem('customer:probe', 'gone');
+      sessionStorage.setItem('customer:probe', 'gone');
       await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('leads-probe', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('outbox');
+        const open = indexedDB.open('customer-probe', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('s');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('outbox', 'readwrite');
-          tx.objectStore('outbox').put({ phone: '13800000000' }, 'lead-1');
-          tx.oncomplete = () => resolve();
+          open.result.close();
+          resolve();
         };
       });
     });
-    // A "still there?" card first (in the customer's language), then the reset.
+    // A "still there?" card first (in the customer's language), over attract mode, then the reset.
     await page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('idle-warning').textContent()).toContain('Still there?');
     await screenshot(page, 'idle-warning');
     await page.locator('[data-screen="home"]').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('idle-warning').count()).toBe(0);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    const kept = await page.evaluate(async () => {
-      const idb = await new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('leads-probe', 1);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('outbox').objectStore('outbox').get('lead-1');
-          req.onsuccess = () => resolve(req.result);
-        };
-      });
-      return { local: localStorage.getItem('leads:probe'), idb };
+    await page.getByTestId('attract').waitFor();
+    await expect
+      .poll(() => page.evaluate(async () => ({ local: localStorage.getItem('customer:probe'), session: sessionStorage.length, dbs: (await indexedDB.databases()).map((d) => d.name).filter((n) => n === 'customer-probe') })))
+      .toEqual({ local: null, session: 0, dbs: [] });
+    assertClean();
+    await page.close();
+  });
+
+  it('ends a customer’s session leaving nothing of them readable, the lead outbox as it was, and shows attract mode', { timeout: 90_000 }, async () => {
+    const { page, assertClean } = await openPage(kiosk.browser);
+    const name = '赵先生';
+    const digits = `1390002${String(Date.now() % 10_000).padStart(4, '0')}`;
+    await page.goto(`${kiosk.server.url}/?idle=10#/contact`);
+    // A customer leaves a lead: it goes to the outbox (and the server).
+    await page.getByTestId('contact-form').waitFor();
+    await page.fill('input[name="name"]', name);
+    await page.fill('input[name="phone"]', digits);
+    await page.check('input[name="consentContact"]');
+    await page.locator('[data-slot]').first().click();
+    await page.getByTestId('contact-submit').click();
+    await page.getByTestId('contact-done').waitFor();
+    await expect.poll(async () => (await outboxEntries(page)).map((e) => e.state)).toEqual(['sent']);
+    const outboxBefore = await outboxEntries(page);
+    // Then answers a questionnaire to a plan, looks at the range lab and starts a second contact.
+    await page.evaluate(() => (location.hash = '#/needs'));
+    await page.locator('[data-question]').first().waitFor();
+    for (let step = 0; step < 30 && !(await page.getByTestId('plan').isVisible()); step++) {
+      const skip = page.getByTestId('needs-skip');
+      if (await skip.isVisible()) await skip.click();
+      else if (await page.getByTestId('needs-next').isVisible()) await page.getByTestId('needs-next').click();
+      else await page.waitForTimeout(200); // the plan is being made
+    }
+    await page.getByTestId('plan').waitFor();
+    await page.evaluate(() => (location.hash = '#/range'));
+    await page.getByTestId('trim-vela-x7-long-range').click();
+    await page.evaluate(() => (location.hash = '#/contact'));
+    await page.getByTestId('contact-form').waitFor();
+    await page.fill('input[name="name"]', '钱女士');
+    await page.fill('input[name="phone"]', '13900001111');
+
+    // The customer walks away: attract mode, the countdown, the reset.
+    await page.getByTestId('attract').waitFor({ timeout: 20_000 });
+    await page.locator('[data-screen="home"]').waitFor({ timeout: 20_000 });
+    await page.getByTestId('idle-warning').waitFor({ state: 'detached', timeout: 20_000 });
+    await screenshot(page, 'attract');
+    expect(await page.getByTestId('attract-range').textContent()).toMatch(/\d/);
+
+    // Nothing of them in storage, the address or the screens.
+    const left = await page.evaluate(async () => {
+      const local: Record<string, string> = {};
+      for (let i = 0; i < localStorage.length; i++) local[localStorage.key(i)!] = localStorage.getItem(localStorage.key(i)!)!;
+      return { local, session: sessionStorage.length, dbs: (await indexedDB.databases()).map((d) => d.name), hash: location.hash, search: location.search };
     });
-    expect(kept).toEqual({ local: 'kept', idb: { phone: '13800000000' } });
+    for (const key of Object.keys(left.local)) expect(['showroom-twin.kiosk-token', 'showroom-twin.share-token', 'showroom-twin.consent-notice', 'showroom-twin.store-settings', 'showroom-twin.funnel-queue']).toContain(key);
+    const stored = JSON.stringify(left.local);
+    for (const secret of [name, digits, '钱女士', '13900001111', 'vela-x7-long-range']) expect(stored).not.toContain(secret);
+    expect(left.session).toBe(0);
+    expect(left.dbs).toEqual(['showroom-lead-outbox']);
+    expect(left.hash).toBe('#/');
+    expect(left.search).toBe('?idle=10');
+    expect(await outboxEntries(page)).toEqual(outboxBefore);
+    // The next customer starts fresh: a tap ends attract mode on the home screen.
+    await page.getByTestId('attract').click();
+    await page.getByTestId('attract').waitFor({ state: 'detached' });
+    expect(await page.locator('body').textContent()).not.toContain(name);
+    await page.evaluate(() => (location.hash = '#/contact'));
+    await page.getByTestId('contact-form').waitFor();
+    expect(await page.inputValue('input[name="name"]')).toBe('');
+    expect(await page.inputValue('input[name="phone"]')).toBe('');
+    await page.evaluate(() => (location.hash = '#/needs'));
+    await page.locator('[data-question]').first().waitFor();
+    expect(await page.getByTestId('plan').count()).toBe(0);
     assertClean();
     await page.close();
   });

@@ -43,15 +43,16 @@ describe('shareOrigin', () => {
 
 describe('idle timings from the store settings', () => {
   it('reset after the store’s resetAfterS with its stillThereS countdown; the default countdown is 20 s (WCAG 2.2.1)', () => {
-    expect(parseKioskConfig('')).toEqual({ idleTimeoutMs: 120_000, warningMs: 20_000 });
-    expect(parseKioskConfig('', { resetAfterS: 300, stillThereS: 45 })).toEqual({ idleTimeoutMs: 300_000, warningMs: 45_000 });
+    expect(parseKioskConfig('')).toEqual({ idleTimeoutMs: 120_000, warningMs: 20_000, attractMs: 60_000 });
+    expect(parseKioskConfig('', { resetAfterS: 300, stillThereS: 45, attractAfterS: 90 })).toEqual({ idleTimeoutMs: 300_000, warningMs: 45_000, attractMs: 90_000 });
   });
 
   it('lets one kiosk’s ?idle= win (a demo, a test), with at most half of it as the countdown', () => {
-    const store = { resetAfterS: 300, stillThereS: 45 };
-    expect(parseKioskConfig('?idle=600', store)).toEqual({ idleTimeoutMs: 600_000, warningMs: 45_000 });
-    expect(parseKioskConfig('?idle=6', store)).toEqual({ idleTimeoutMs: 6_000, warningMs: 3_000 });
-    expect(parseKioskConfig('?idle=0', store)).toEqual({ idleTimeoutMs: 0, warningMs: 0 });
-    expect(parseKioskConfig('?idle=soon', store)).toEqual({ idleTimeoutMs: 300_000, warningMs: 45_000 });
+    const store = { resetAfterS: 300, stillThereS: 45, attractAfterS: 90 };
+    expect(parseKioskConfig('?idle=600', store)).toEqual({ idleTimeoutMs: 600_000, warningMs: 45_000, attractMs: 90_000 });
+    // Attract mode stays before the countdown when ?idle= is short.
+    expect(parseKioskConfig('?idle=6', store)).toEqual({ idleTimeoutMs: 6_000, warningMs: 3_000, attractMs: 3_000 });
+    expect(parseKioskConfig('?idle=0', store)).toEqual({ idleTimeoutMs: 0, warningMs: 0, attractMs: 0 });
+    expect(parseKioskConfig('?idle=soon', store)).toEqual({ idleTimeoutMs: 300_000, warningMs: 45_000, attractMs: 90_000 });
   });
 });

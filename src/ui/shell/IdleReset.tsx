@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createIdleTimer } from '../../state/idle-timer.ts';
+import { useKioskMode } from '../../state/kiosk-mode.ts';
 import { useLocaleStore } from '../../state/locale-store.ts';
 import { HOME_SCREEN_ID, useNavStore } from '../../state/nav-store.ts';
 import { resetKioskSession } from '../../state/session-reset.ts';
@@ -13,53 +14,84 @@ import { XR_ACTIVITY_EVENT } from '../../scene/xr/xr-activity-event.ts';
 // Drags start with a pointerdown and slider drags emit input events. A customer in a headset
 // presses, squeezes, moves and turns instead (the XR scene's activity event).
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input', XR_ACTIVITY_EVENT];
+
 /** Home screen in the store's language: nothing a customer would lose, so no warning needed. */
 function atRest(): boolean {
   return useNavStore.getState().screenId === HOME_SCREEN_ID && useLocaleStore.getState().locale === useStoreSettings.getState().settings.languages.default;
 }
 
 /**
- * Returns the kiosk to its home screen after `timeoutMs` without a touch (0: never), with a
- * "still there?" card for its last `warningMs` (the store settings' countdown; by default 20 s,
- * or half the timeout if that is shorter). It resets in-memory session state only; lead data in
- * the outbox is never touched.
+ * The end of a customer's session: memory at once (the screen goes home), then the browser's
+ * storage (session-wipe.ts, loaded when first needed: it is no part of the first paint).
  */
-export function IdleReset({ timeoutMs, warningMs = Math.min(DEFAULT_IDLE.stillThereS * 1000, timeoutMs / 2) }: { timeoutMs: number; warningMs?: number }) {
+function endSession(): void {
+  resetKioskSession();
+  void import('../../state/session-wipe.ts').then((m) => m.wipeSessionStorage({ local: globalThis.localStorage, session: globalThis.sessionStorage, idb: globalThis.indexedDB, location, history }));
+}
+
+export interface IdleResetProps {
+  /** Milliseconds without a touch before the session is reset (0: never, and no attract mode). */
+  timeoutMs: number;
+  /** The "still there?" countdown: the last milliseconds before the reset (at least 20 s by default, WCAG 2.2.1). */
+  warningMs?: number;
+  /** Milliseconds without a touch before attract mode (0: none); at most the countdown's start. */
+  attractMs?: number;
+}
+
+/**
+ * The kiosk left alone. After `attractMs`, attract mode (the session is kept: a touch resumes it;
+ * a kiosk at rest on its home screen is reset first, which costs nothing). Before the reset, a
+ * "still there?" countdown of `warningMs`; then the session ends: the screens, the answers, the
+ * plan, the contact draft and the lab's choices go, from memory and from storage. The lead outbox
+ * is never touched. Any touch ends the countdown; a tap on attract mode ends it.
+ */
+export function IdleReset({ timeoutMs, warningMs = Math.min(DEFAULT_IDLE.stillThereS * 1000, timeoutMs / 2), attractMs = 0 }: IdleResetProps) {
   const [shownMs, setShownMs] = useState<number | null>(null);
 
   useEffect(() => {
     if (timeoutMs <= 0) return;
-    // At least a second of quiet before the card, whatever the caller asked (0 would stop the timer).
     const warnMs = Math.min(warningMs, timeoutMs - 1000);
+    const countdownAt = timeoutMs - warnMs;
     let resetHandle: ReturnType<typeof setTimeout> | undefined;
-    const timer = createIdleTimer({
-      timeoutMs: timeoutMs - warnMs,
+    const attractTimer = createIdleTimer({
+      timeoutMs: attractMs > 0 ? Math.min(attractMs, countdownAt) : 0,
+      onIdle: () => {
+        if (atRest()) endSession();
+        useKioskMode.getState().enterAttract();
+      },
+    });
+    const resetTimer = createIdleTimer({
+      timeoutMs: countdownAt,
       onIdle: () => {
         if (atRest()) {
-          resetKioskSession();
+          endSession();
           return;
         }
         setShownMs(warnMs);
         resetHandle = setTimeout(() => {
           setShownMs(null);
-          resetKioskSession();
+          endSession();
         }, warnMs);
       },
     });
     const onActivity = () => {
       clearTimeout(resetHandle);
       setShownMs(null);
-      timer.activity();
+      // Attract mode ends with its own tap (AttractMode), so that tap does not also press what
+      // lies under it.
+      attractTimer.activity();
+      resetTimer.activity();
     };
     for (const type of ACTIVITY_EVENTS) {
       window.addEventListener(type, onActivity, { capture: true, passive: true });
     }
     return () => {
       clearTimeout(resetHandle);
-      timer.dispose();
+      attractTimer.dispose();
+      resetTimer.dispose();
       for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, true);
     };
-  }, [timeoutMs, warningMs]);
+  }, [timeoutMs, warningMs, attractMs]);
 
   return shownMs === null ? null : <IdleWarning durationMs={shownMs} />;
 }

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { XR_ACTIVITY_EVENT } from '../../../src/scene/xr/xr-activity-event.ts';
+import { useKioskMode } from '../../../src/state/kiosk-mode.ts';
 import { useNavStore } from '../../../src/state/nav-store.ts';
 import { IdleReset } from '../../../src/ui/shell/IdleReset.tsx';
 import { act, render } from '../render.tsx';
@@ -47,6 +48,35 @@ describe('the kiosk idle reset and a customer in a headset', () => {
     expect(view.container.querySelector('[data-testid="idle-warning"]')?.textContent).toContain('45');
     act(() => vi.advanceTimersByTime(45_000));
     expect(useNavStore.getState().screenId).toBe('home');
+    view.unmount();
+  });
+
+  it('shows attract mode over the kept session after attractMs; its tap resumes there; then the countdown and the reset', () => {
+    act(() => useNavStore.getState().go('range'));
+    act(() => useKioskMode.getState().leaveAttract());
+    const view = render(<IdleReset timeoutMs={120_000} warningMs={20_000} attractMs={60_000} />);
+    act(() => vi.advanceTimersByTime(59_000));
+    expect(useKioskMode.getState().attract).toBe(false);
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(useKioskMode.getState().attract).toBe(true);
+    expect(useNavStore.getState().screenId).toBe('range'); // the session is kept
+    // The countdown comes over attract mode at 100 s, the reset at 120 s; attract mode stays.
+    act(() => vi.advanceTimersByTime(40_000));
+    expect(view.container.querySelector('[data-testid="idle-warning"]')).not.toBeNull();
+    act(() => vi.advanceTimersByTime(20_000));
+    expect(useNavStore.getState().screenId).toBe('home');
+    expect(useKioskMode.getState().attract).toBe(true);
+    view.unmount();
+  });
+
+  it('resets a kiosk at rest on its home screen straight into attract mode, without a countdown', () => {
+    act(() => useNavStore.getState().go('home'));
+    act(() => useKioskMode.getState().leaveAttract());
+    const view = render(<IdleReset timeoutMs={120_000} warningMs={20_000} attractMs={60_000} />);
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(useKioskMode.getState().attract).toBe(true);
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(view.container.querySelector('[data-testid="idle-warning"]')).toBeNull();
     view.unmount();
   });
 });
