@@ -156,6 +156,26 @@ describe('kiosk shell', () => {
     await page.close();
   });
 
+  it.each(Object.keys(VIEWPORTS) as ViewportName[])('shows attract mode with the first car’s facts on a kiosk left on its home screen at %s', async (name) => {
+    const { page, assertClean } = await openPage(kiosk.browser, name);
+    await page.goto(`${kiosk.server.url}/?idle=6#/`);
+    await page.getByTestId('attract').waitFor({ timeout: 15_000 });
+    for (const fact of ['attract-range', 'attract-charge', 'attract-safety']) await page.getByTestId(fact).waitFor();
+    expect(await page.getByTestId('attract-range').textContent()).toMatch(/冬季 -?\d+ °C 城市\d+ 公里夏季 \d+ °C 城市\d+ 公里/);
+    const overflow = await page.evaluate(() => {
+      const a = document.querySelector('[data-testid="attract"]')!;
+      return Math.max(a.scrollHeight - a.clientHeight, a.scrollWidth - a.clientWidth);
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'attract-home');
+    // A tap ends it, on the home screen, pressing nothing underneath.
+    await page.getByTestId('attract').click();
+    await page.getByTestId('attract').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-screen="home"]').count()).toBe(1);
+    assertClean();
+    await page.close();
+  });
+
   it('keeps the session when the customer touches the screen during the idle warning', async () => {
     const { page, assertClean } = await openPage(kiosk.browser);
     await page.goto(`${kiosk.server.url}/?idle=6#/range`);

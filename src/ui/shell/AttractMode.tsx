@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { attractFacts, ATTRACT_SUMMER_SCENARIO, ATTRACT_WINTER_SCENARIO, type AttractFacts } from '../../kiosk/attract-facts.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useKioskMode } from '../../state/kiosk-mode.ts';
@@ -9,8 +9,13 @@ import { BrandMark } from './BrandMark.tsx';
 import './attract.css';
 
 /** The store's first car's facts, or null while the line-up loads (or when none of it is usable). */
-function useFacts(): AttractFacts | null {
+function useFacts(active: boolean): AttractFacts | null {
   const entries = useLineupStore((s) => s.entries);
+  const status = useLineupStore((s) => s.status);
+  // A kiosk left on its home screen has not needed the line-up yet.
+  useEffect(() => {
+    if (active && status === 'idle') void useLineupStore.getState().load();
+  }, [active, status]);
   return useMemo(() => {
     const car = entries.find((e) => e.status === 'ok');
     const winter = presetCatalogue.presets.find((p) => p.id === ATTRACT_WINTER_SCENARIO)?.scenario;
@@ -28,7 +33,7 @@ function useFacts(): AttractFacts | null {
 export function AttractMode() {
   const attract = useKioskMode((s) => s.attract);
   const { locale, t } = useI18n();
-  const facts = useFacts();
+  const facts = useFacts(attract);
   if (!attract) return null;
   const n = (v: number) => formatNumber(locale, v);
   return (
