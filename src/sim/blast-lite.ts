@@ -1,7 +1,8 @@
 /**
  * Capacity-fade laws of NREL's BLAST-Lite, ported with their fitted coefficients unchanged:
  * github.com/NREL/BLAST-Lite at commit bae8c719 (2025-05-15), BSD-3-Clause,
- * Copyright (c) 2023, Alliance for Sustainable Energy, LLC. All rights reserved.
+ * Copyright (c) 2023, Alliance for Sustainable Energy, LLC. All rights reserved; the licence's
+ * conditions and disclaimer are in blast-lite.LICENSE.txt beside this file.
  *
  * - LFP: `blast/models/lfp_gr_250AhPrismatic_2019.py`, class `Lfp_Gr_250AhPrismatic` (large-format
  *   prismatic LFP-graphite, > 250 Ah; data: doi 10.1016/j.est.2023.109042).
