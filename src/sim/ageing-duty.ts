@@ -16,15 +16,12 @@
  * - DC charging: preconditioned to `preconditionTargetC`, then warmed by I²R up to the chiller
  *   threshold, where the chiller holds it; mean session power 0.65 × the car's peak (a tapering curve).
  *
- * Averaging: calendar stressors over the whole day, as the calendar tests stored cells; cycle stressors
- * only while current flows, weighted by charge throughput, as the cycling tests cycled them
- * continuously (BLAST-Lite's chunk average over a day with 22 parked hours would dilute an EV's C-rate
- * and charging temperature some twentyfold). Across day types, BLAST-Lite's daily state chaining makes
- * the effective coefficient the power mean (Σ w·k^(1/p))^p.
+ * `ageing-chunks.ts` turns the days into the fade laws' coefficients.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { resistanceFactor } from './battery.ts';
-import { kelvin, type FadeModel } from './blast-lite.ts';
+import { reduceDays, type DayStress, type Flow, type MonthRates, type Sample } from './ageing-chunks.ts';
+import type { FadeModel } from './blast-lite.ts';
 import { DAYS_IN_MONTH } from './region-climate.ts';
 import { simulateParams } from './simulate.ts';
 import { SpecError } from './spec-error.ts';
@@ -45,13 +42,8 @@ export interface DutyInput {
   readonly batteryKwhPer100km?: number | undefined;
 }
 
-/** One month of use, reduced to the coefficients and clocks of the fade laws. */
-export interface MonthDuty {
-  readonly days: number;
-  /** Equivalent full cycles in the month (charge throughput / usable capacity). */
-  readonly efc: number;
-  readonly calendarK: number;
-  readonly cycleK: number;
+/** One month of use, reduced to the coefficients and clocks of the fade laws (`MonthRates`: days, equivalent full cycles, calendar and cycle coefficients). */
+export interface MonthDuty extends MonthRates {
   readonly ambientC: number;
   /** Mean cell temperature over the day, °C. */
   readonly dayMeanCellC: number;
@@ -73,9 +65,6 @@ const SUBSTEPS = 4;
 const LEG_DRIVE: Scenario['drive'] = { cycle: 'WLTC' };
 const LEG_PASS_KM = traceDistanceKm(traceOf(LEG_DRIVE));
 
-interface Sample { hours: number; cellC: number; soc: number }
-interface Flow { soc: number; cellC: number; cRate: number; charging: boolean; throughput: number }
-interface DayStress { weight: number; samples: Sample[]; flows: Flow[]; dod: number; efc: number }
 
 /** A pattern of use the day cannot hold, reported against the input field that causes it. */
 const impossible = (detail: string) => new SpecError('ageing input', 'dailyKm', detail);
@@ -222,63 +211,6 @@ function dcSessionC(v: VehicleParams, arriveC: number, powerW: number, hours: nu
   const current = powerW / v.nominalVoltageV;
   const lossW = current * current * v.resistance25Ohm * resistanceFactor(v.chemistry, fromC);
   return [fromC, fromC + (lossW * hours * 3600) / v.batteryHeatCapacityJPerK];
-}
-
-/** The month's effective coefficients: each day type's chunk, then the power mean across day types. */
-function reduceDays(model: FadeModel, days: DayStress[], monthDays: number): Pick<MonthDuty, 'days' | 'efc' | 'calendarK' | 'cycleK'> {
-  const pc = model.calendarExponent;
-  const py = model.cycleExponent;
-  let cal = 0;
-  let cyc = 0;
-  let efc = 0;
-  for (const day of days) {
-    cal += day.weight * calendarChunkK(model, day.samples) ** (1 / pc);
-    if (day.efc > 0) {
-      cyc += day.weight * day.efc * cycleChunkK(model, day.flows, day.dod) ** (1 / py);
-      efc += day.weight * day.efc;
-    }
-  }
-  return { days: monthDays, efc: efc * monthDays, calendarK: cal ** pc, cycleK: efc > 0 ? (cyc / efc) ** py : 0 };
-}
-
-function calendarChunkK(model: FadeModel, samples: Sample[]): number {
-  let hours = 0;
-  let rate = 0;
-  let tempK = 0;
-  let soc = 0;
-  for (const s of samples) {
-    hours += s.hours;
-    if (model.averaging === 'rate') rate += s.hours * model.calendarRate({ tempK: kelvin(s.cellC), soc: s.soc });
-    tempK += s.hours * kelvin(s.cellC);
-    soc += s.hours * s.soc;
-  }
-  return model.averaging === 'rate' ? rate / hours : model.calendarRate({ tempK: tempK / hours, soc: soc / hours });
-}
-
-function cycleChunkK(model: FadeModel, flows: Flow[], dod: number): number {
-  let w = 0;
-  let rate = 0;
-  let tempK = 0;
-  let soc = 0;
-  let cRate = 0;
-  let chargeW = 0;
-  let chargeC = 0;
-  const [minC, maxC] = model.cyclingTempRangeC;
-  for (const f of flows) {
-    w += f.throughput;
-    const cellC = Math.min(maxC, Math.max(minC, f.cellC));
-    const stress = { tempK: kelvin(cellC), soc: f.soc, dod, cRate: f.cRate, chargeCRate: f.charging ? f.cRate : 0 };
-    if (model.averaging === 'rate') rate += f.throughput * model.cycleRate(stress);
-    tempK += f.throughput * stress.tempK;
-    soc += f.throughput * f.soc;
-    cRate += f.throughput * f.cRate;
-    if (f.charging) {
-      chargeW += f.throughput;
-      chargeC += f.throughput * f.cRate;
-    }
-  }
-  if (model.averaging === 'rate') return rate / w;
-  return model.cycleRate({ tempK: tempK / w, soc: soc / w, dod, cRate: cRate / w, chargeCRate: chargeW > 0 ? chargeC / chargeW : 0 });
 }
 
 function reportTemps(days: DayStress[], ambientC: number, leg: LegFigures, v: VehicleParams, input: DutyInput) {

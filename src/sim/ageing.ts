@@ -8,7 +8,9 @@
  *   field: negative or non-finite km, years outside 1..30, an unknown region, …):
  *     { region: 'harbin' | … (plan/regions.ts ids) or monthlyMeanC: 12 × °C,
  *       dailyKm, years, charging: 'home-ac' | 'mixed' | 'mostly-dc' | { dcShare },
- *       chargeToSocPct? (90), daysBetweenCharges? (1), warrantySoh? (0.7), winter?: Scenario }
+ *       chargeToSocPct? (90), daysBetweenCharges? (1), warrantySoh? (0.7),
+ *       batteryKwhPer100km? (the customer's trip-computer figure; default: the simulator's, per month),
+ *       winter?: Scenario (default: the coldest month's mean, WLTC, cabin at 22 °C) }
  *   It returns `AgeingProjection`: `years[k]` is the state of health at the end of year k (k = 0 is
  *   new) with its band; `warranty.year` is when the nominal projection falls below `warrantySoh`
  *   (fractional years, null if not within the horizon) and `warranty.earliestYear`/`latestYear` the
