@@ -25,8 +25,7 @@
  * that differs from the input; docs/range-model.md shows how far the fleet check lands from it.
  */
 import { z } from 'zod';
-import type { Scenario } from '../scenario/scenario-schema.ts';
-import { ScenarioSchema } from '../scenario/scenario-schema.ts';
+import { ScenarioSchema, type Scenario } from '../scenario/scenario-schema.ts';
 import { monthlyDuty, type MonthDuty } from './ageing-duty.ts';
 import { advancePowerState, FADE_MODELS } from './blast-lite.ts';
 import { CLIMATE_REGION_IDS, REGION_MONTHLY_MEAN_C } from './region-climate.ts';

@@ -11,7 +11,8 @@
  * - Machinery: `blast/models/degradation_model.py` (`_get_Ua`, `_update_power_state`).
  * - Degradation scalar and its spread: `examples/example_EV_life.ipynb`, where NREL sets
  *   `degradation_scalar` (mean, std) to 2.75 ± 0.25 for the LFP model and 1.5 ± 0.2 for the DENSO
- *   model to simulate vehicles (the LFP value is NREL's comparison with Tesla Model 3 SR owner data).
+ *   model to simulate vehicles (the same notebook's comparison with Tesla Model 3 SR owners' data puts
+ *   the LFP model's scalar near 2.5, under-predicting the first years).
  *
  * Each state follows a power law y = k·x^p in its clock x (days for calendar fade, equivalent full
  * cycles for cycle fade); when the stress changes, BLAST-Lite carries the state on in "virtual time"
