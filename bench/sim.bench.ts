@@ -1,14 +1,15 @@
 /**
- * Simulator speed (npm run bench): one 1800 s cycle, full range runs, and a 40 × 15
- * temperature × speed sweep, each against its target; sweep points checked against full runs.
+ * Simulator speed (npm run bench): one 1800 s cycle, full range runs, a 40 × 15 temperature × speed
+ * sweep and a 10-year ageing projection, each against its target; sweep points checked against full runs.
  * Prints figures; exits 1 when a target is missed so a regression is visible in CI logs.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseScenario } from '../src/scenario/index.ts';
-import { parseVehicle, resolveVehicle, simulateParams, sweep, traceDistanceKm, traceOf } from '../src/sim/index.ts';
+import { parseVehicle, projectAgeing, resolveVehicle, simulateParams, sweep, traceDistanceKm, traceOf } from '../src/sim/index.ts';
 
-const vehicle = resolveVehicle(parseVehicle(JSON.parse(readFileSync('public/models/vela-s5-long-range/vehicle.json', 'utf8'))));
+const vehicleSpec = parseVehicle(JSON.parse(readFileSync('public/models/vela-s5-long-range/vehicle.json', 'utf8')));
+const vehicle = resolveVehicle(vehicleSpec);
 const preset = (id: string) => parseScenario(JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')), id);
 
 /** Median and worst time of `fn` over `runs` after `warmup` calls, ms. */
@@ -63,6 +64,18 @@ ambientC.forEach((t, i) =>
 const okErr = worstPct < 0.5;
 failed ||= !okErr;
 console.log(`${okErr ? 'ok  ' : 'MISS'} ${'sweep point vs its full run, worst'.padEnd(44)} ${worstPct.toFixed(3).padStart(9)} %   (target < 0.5 %)`);
+
+// A 10-year ageing projection: a typical customer (Shanghai, 40 km a day, home AC), with the
+// simulator's twelve monthly commute legs and the aged winter range.
+const ageingInput = { region: 'shanghai', dailyKm: 40, years: 10, charging: 'home-ac' } as const;
+let ageing = projectAgeing(vehicleSpec, ageingInput);
+const ag = time(() => (ageing = projectAgeing(vehicleSpec, ageingInput)), 100, 10);
+report(
+  '10-year ageing projection',
+  ag.medianMs,
+  5,
+  `  SoH ${(ageing.years[10]!.soh * 100).toFixed(1)} % [${(ageing.years[10]!.sohLow * 100).toFixed(1)}–${(ageing.years[10]!.sohHigh * 100).toFixed(1)}], winter ${ageing.winter.newKm.toFixed(0)} → ${ageing.winter.agedKm.toFixed(0)} km, worst ${ag.maxMs.toFixed(2)} ms`,
+);
 
 const mem = process.memoryUsage();
 console.log(`heap used ${(mem.heapUsed / 2 ** 20).toFixed(1)} MB, rss ${(mem.rss / 2 ** 20).toFixed(1)} MB`);

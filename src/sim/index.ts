@@ -8,3 +8,15 @@ export { parseVehicle } from './parse-vehicle.ts';
 export { SpecError, parseJson } from './spec-error.ts';
 export { CYCLES } from './cycles/index.ts';
 export { traceOf, traceDistanceKm } from './trace.ts';
+export {
+  projectAgeing,
+  agedParams,
+  AgeingInputSchema,
+  CHARGING_HABITS,
+  type AgeingInput,
+  type AgeingProjection,
+  type YearHealth,
+  type ChargingHabit,
+} from './ageing.ts';
+export type { MonthDuty } from './ageing-duty.ts';
+export { REGION_MONTHLY_MEAN_C, CLIMATE_REGION_IDS, type ClimateRegionId } from './region-climate.ts';
