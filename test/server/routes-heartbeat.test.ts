@@ -4,20 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '../../src/server/auth-repo.ts';
-import { auth, BACKENDS, makeFixture, T0, type Fixture } from './helpers.ts';
-
-/** A beat as a kiosk sends it; override fields as needed. */
-export function beat(overrides: Record<string, unknown> = {}) {
-  return {
-    version: '0.1.0+abc1234',
-    screen: 'home',
-    outbox: { pending: 0, failed: 0 },
-    storage: { persisted: true, usageBytes: 21_000_000, quotaBytes: 60_000_000_000 },
-    serviceWorker: { registered: true, offlineReady: true, waiting: false },
-    lastError: null,
-    ...overrides,
-  };
-}
+import { auth, BACKENDS, beat, makeFixture, T0, type Fixture } from './helpers.ts';
 
 describe.each(BACKENDS)('kiosk heartbeats (%s)', (backend) => {
   let f: Fixture;
