@@ -28,6 +28,13 @@ void import('./state/funnel.ts')
   .then((m) => m.startFunnel())
   .catch(() => undefined);
 
+// The kiosk's heartbeat to the lead server (rep mode's "展厅终端 / Kiosks" and a store's watchdog
+// read it from GET /api/kiosks): at start, each minute from an animation frame, and when the network
+// returns. Kiosks only: a phone with a share link, or a browser without a kiosk token, sends none.
+void import('./state/kiosk-heartbeat.ts')
+  .then((m) => m.startHeartbeat())
+  .catch(() => undefined);
+
 // The service worker (src/sw/sw.ts): every screen works after a reload without the network; a new
 // version waits for the next session reset. Only where the browser has service workers.
 if ('serviceWorker' in navigator) {

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { StoreSettingsResponseSchema } from '../store/settings-issues.ts';
 import type { StoreSettings } from '../store/store-settings.ts';
+import { KioskListSchema } from './heartbeat-schema.ts';
 import { ConsentNoticeParamsSchema, ErrorBodySchema, HealthSchema, FunnelSchema, LeadDetailSchema, LeadListSchema, MeSchema } from './api-schema.ts';
 
 /** A refusal from the lead server: HTTP status, error code and, for a 400, the field it named. */
@@ -71,6 +72,8 @@ export function createLeadApi(options: { token: () => string | null; baseUrl?: s
     storeSettings: (store?: string) => json(StoreSettingsResponseSchema, 'GET', `/api/store-settings${qs({ store })}`),
     /** A manager replaces a store's settings (saved to its file and applied at once). */
     saveStoreSettings: (settings: StoreSettings) => json(StoreSettingsResponseSchema, 'PUT', '/api/store-settings', settings),
+    /** The store's kiosks and their last heartbeats (a manager of every store: all, or `store`). */
+    kiosks: (store?: string) => json(KioskListSchema, 'GET', `/api/kiosks${qs({ store })}`),
     issuePairingCode: async (storeId: string) => (await (await call('POST', '/api/pairing-codes', { storeId })).json()) as { code: string; expiresAt: string },
   };
 }

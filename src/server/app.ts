@@ -18,6 +18,7 @@ import { openApiDocument } from './openapi.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { securityHeaders } from './security-headers.ts';
 import { kioskRoutes, type LocalKiosk } from './routes-kiosk.ts';
+import { heartbeatRoutes } from './routes-heartbeat.ts';
 import { leadRoutes } from './routes-leads.ts';
 import { manageRoutes } from './routes-manage.ts';
 import { DEFAULT_NOTICE, noticeRoutes, type NoticeSettings } from './routes-notice.ts';
@@ -25,6 +26,7 @@ import { storeSettingsRoutes } from './routes-store-settings.ts';
 import { tokenRoutes } from './routes-tokens.ts';
 import { StoreSettingsService, type StoreSettingsOptions } from './store-settings-service.ts';
 import { readLineupIds } from './lineup.ts';
+import { DEFAULT_QUIET_AFTER_S } from '../leads/heartbeat-schema.ts';
 
 /** Larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 32 * 1024;
@@ -69,6 +71,8 @@ export type BuildAppOptions = {
    * dealer name, the line-up of `staticDir`'s models/index.json.
    */
   storeSettings?: Partial<StoreSettingsOptions>;
+  /** Seconds without a heartbeat after which GET /api/kiosks calls a kiosk quiet (KIOSK_QUIET_AFTER_S, default 180). */
+  kioskQuietAfterS?: number;
 };
 
 /** Log serializers that keep personal data out: no headers, no query strings, no bodies. */
@@ -151,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   noticeRoutes(app, ctx, notice, ctx.retentionDays, async (storeId) => (await storeSettings.get(storeId)).settings.name);
   storeSettingsRoutes(app, ctx, storeSettings);
   const version = options.version ?? appVersion();
+  heartbeatRoutes(app, ctx, { quietAfterS: options.kioskQuietAfterS ?? DEFAULT_QUIET_AFTER_S, version });
   // Liveness by default; `?deep=1` also runs a query (for load balancers that should skip an instance whose database is gone).
   app.get('/api/health', async (req, reply) => {
     if ((req.query as { deep?: string }).deep === '1') {

@@ -1,6 +1,7 @@
 /** Server configuration from the environment, parsed once at the edge. */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_QUIET_AFTER_S } from '../leads/heartbeat-schema.ts';
 import { checkStoreFilePattern } from './store-settings-service.ts';
 import { parseTrustProxy } from './trust-proxy.ts';
 import { DEFAULT_NOTICE, type NoticeSettings } from './routes-notice.ts';
@@ -80,6 +81,8 @@ const EnvSchema = z.object({
   HTTPS_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   /** Every IPv4 address: the HTTPS listener exists for devices on the showroom network, not this machine. */
   HTTPS_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Seconds without a kiosk's heartbeat (one a minute) before GET /api/kiosks calls it quiet; at least 90, so one lost beat is not an alarm. */
+  KIOSK_QUIET_AFTER_S: z.coerce.number().int().min(90).max(86_400).default(DEFAULT_QUIET_AFTER_S),
   /** Where phones should open share links (the kiosk puts it in its QR codes), from /api/kiosk-config. */
   PUBLIC_ORIGIN: optional(Origin),
   /**

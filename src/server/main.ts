@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     publicOrigin: config.PUBLIC_ORIGIN,
     storeSettings: { file: resolve(storeConfigFile(config)) },
+    kioskQuietAfterS: config.KIOSK_QUIET_AFTER_S,
   });
   const localSettings = await app.storeSettings.get(localKiosk.storeId);
   // Created after the app so that it logs through the app's logger (no personal data: see CrmLogger).

@@ -112,6 +112,16 @@ export const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE interactions ADD CONSTRAINT interactions_lead_fk FOREIGN KEY (lead_id) REFERENCES leads (id) ON DELETE CASCADE;
    ${ERASURE_COLUMNS}`,
   },
+  // 5: each kiosk's last heartbeat, one row per kiosk token (upserted every minute). The row goes
+  // with its token (a purged token takes it along); a revoked token's row is no longer listed.
+  `CREATE TABLE kiosk_heartbeats (
+     kiosk_id TEXT PRIMARY KEY REFERENCES tokens (id) ON DELETE CASCADE, store_id TEXT NOT NULL REFERENCES stores (id),
+     last_seen_at BIGINT NOT NULL, app_version TEXT NOT NULL, screen TEXT NOT NULL,
+     outbox_pending INTEGER, outbox_failed INTEGER,
+     storage_persisted INTEGER, storage_usage_bytes BIGINT, storage_quota_bytes BIGINT,
+     sw_registered INTEGER, sw_offline_ready INTEGER, sw_waiting INTEGER,
+     last_error_kind TEXT, last_error_message TEXT, last_error_at TEXT);
+   CREATE INDEX kiosk_heartbeats_store ON kiosk_heartbeats (store_id)`,
 ];
 
 const SERIAL: Record<Dialect, string> = { sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT', postgres: 'BIGSERIAL PRIMARY KEY' };

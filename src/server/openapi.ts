@@ -10,6 +10,8 @@ import { CreateTokenSchema } from './routes-tokens.ts';
 import { StoreSettingsQuerySchema } from './routes-store-settings.ts';
 import { StoreSettingsResponseSchema } from '../store/settings-issues.ts';
 import { StoreSettingsSchema } from '../store/store-settings.ts';
+import { HeartbeatReceiptSchema, HeartbeatSchema, KioskListSchema } from '../leads/heartbeat-schema.ts';
+import { KiosksQuerySchema } from './routes-heartbeat.ts';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema: z.toJSONSchema(schema, { unrepresentable: 'any' }) } } });
@@ -88,6 +90,22 @@ export function openApiDocument(): object {
             200: ok('saved and running', StoreSettingsResponseSchema), 404: err('no such store'), 409: err('this server keeps no settings file for the store (STORE_CONFIG_FILE without {store} is the local store’s only)'),
             413: err('body over 32 KB'), 503: err('the file could not be written; the running settings are unchanged'), ...common,
           },
+        }),
+      },
+      '/api/kiosks/heartbeat': {
+        post: secured('kiosk', {
+          summary: 'A kiosk’s heartbeat, once a minute (and at start and when its network returns): its version, screen, outbox counts, storage, service worker and last error. Stored as the kiosk’s one row (the token is the kiosk); a failed beat is not resent',
+          description: 'Roles: kiosk. The kiosk is its token: the body names none. `lastError` is the page’s last uncaught error or unhandled rejection, scrubbed of numbers, addresses, tokens and non-ASCII text. `Cache-Control: no-store`.',
+          requestBody: { required: true, content: json(HeartbeatSchema) },
+          responses: { 200: ok('stored: the kiosk id (its token’s) and store', HeartbeatReceiptSchema), 413: err('body over 32 KB'), ...common },
+        }),
+      },
+      '/api/kiosks': {
+        get: secured('rep (own store), manager (own store, or any for a manager of every store)', {
+          summary: 'Every kiosk of the store that has sent a heartbeat (with its token in force): last seen, seconds since, what it reported, and `quiet` when not seen for more than KIOSK_QUIET_AFTER_S (default 180)',
+          description: 'Roles: rep (own store), manager. Without `store` a manager of every store gets every store’s kiosks. For a store’s watchdog (docs/deploy.md, “Heartbeat and watchdog”) and rep mode. `Cache-Control: no-store`.',
+          parameters: params(KiosksQuerySchema),
+          responses: { 200: ok('the kiosks, the quiet threshold and the server’s version', KioskListSchema), ...common },
         }),
       },
       '/api/me': { get: secured('any', { summary: 'The calling token’s role and store', responses: { 200: ok('role and store', MeSchema), 401: common[401] } }) },

@@ -75,11 +75,15 @@ export interface StorageReport {
 /**
  * Asks once for persistent storage (Chromium decides silently, by engagement: a fresh kiosk
  * profile often gets false at first) and reports what the browser says. Null without the API.
+ * `ask: false` only reports (the heartbeat, every minute: the app asks at start).
  */
-export async function storageReport(storage: StorageManager | undefined = typeof navigator === 'undefined' ? undefined : navigator.storage): Promise<StorageReport | null> {
+export async function storageReport(
+  storage: StorageManager | undefined = typeof navigator === 'undefined' ? undefined : navigator.storage,
+  options: { ask?: boolean } = {},
+): Promise<StorageReport | null> {
   if (!storage?.persisted) return null;
   let persisted = await storage.persisted().catch(() => false);
-  if (!persisted && storage.persist) persisted = await storage.persist().catch(() => false);
+  if (!persisted && storage.persist && options.ask !== false) persisted = await storage.persist().catch(() => false);
   const estimate = storage.estimate ? await storage.estimate().catch(() => null) : null;
   return { persisted, usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null };
 }

@@ -9,6 +9,8 @@ import { openPage, outboxEntries } from './harness.ts';
 import { useKioskAndBrowser } from './lead-server.ts';
 
 const kiosk = useKioskAndBrowser();
+/** The kiosk's heartbeat (at start, every minute, when the network returns). */
+const HEARTBEAT = 'POST /api/kiosks/heartbeat';
 
 /**
  * How many `online` listeners the page's window has: the outbox registers one when its background
@@ -67,8 +69,10 @@ describe('lead capture against the lead server', () => {
     await page.getByTestId('contact-form').waitFor();
     await page.waitForLoadState('networkidle');
     // An empty outbox sends nothing on start; the kiosk asks its store settings and the form the
-    // store's notice facts (both with the token).
-    expect(requestsIn('start').sort()).toEqual(['GET /api/consent-notice', 'GET /api/kiosk-config', 'GET /api/store-settings']);
+    // store's notice facts (both with the token), and the kiosk sends its start heartbeat (one, or
+    // two should the start take past the minute).
+    await expect.poll(() => requestsIn('start')).toContain(HEARTBEAT);
+    expect(requestsIn('start').filter((r) => r !== HEARTBEAT).sort()).toEqual(['GET /api/consent-notice', 'GET /api/kiosk-config', 'GET /api/store-settings']);
 
     // 1. The kiosk loses the network; a customer fills in the form and submits.
     phase = 'offline';
@@ -90,7 +94,7 @@ describe('lead capture against the lead server', () => {
     await expect.poll(async () => (await outboxEntries(page))[0]?.attempts ?? 0).toBeGreaterThan(0);
     const [pending] = await outboxEntries(page);
     expect(await outboxEntries(page)).toEqual([expect.objectContaining({ id: pending!.id, state: 'pending' })]);
-    expect(requestsIn('offline').every((r) => r === 'GET /api/kiosk-config' || r === 'POST /api/leads')).toBe(true);
+    expect(requestsIn('offline').every((r) => r === 'GET /api/kiosk-config' || r === 'POST /api/leads' || r === HEARTBEAT)).toBe(true);
     expect((await leadsWithPhone(e164)).total).toBe(0);
 
     // 2. The page reloads while the lead server is still unreachable. (A reload with the browser
@@ -101,9 +105,9 @@ describe('lead capture against the lead server', () => {
     await page.reload();
     await page.getByTestId('contact-form').waitFor();
     // The reloaded kiosk finds the waiting lead and resumes background sync by itself (the form
-    // was not submitted in this page: only the app start can have started it). Two listeners: the
-    // funnel queue's, always there, and the outbox's, there only once sync resumed.
-    await expect.poll(() => onlineListeners(page), { timeout: 10_000 }).toBe(2);
+    // was not submitted in this page: only the app start can have started it). Three listeners: the
+    // funnel queue's and the heartbeat's, always there, and the outbox's, there only once sync resumed.
+    await expect.poll(() => onlineListeners(page), { timeout: 10_000 }).toBe(3);
     // And the browser notices the network is still gone.
     await context.setOffline(true);
     phase = 'still-offline';
@@ -126,8 +130,10 @@ describe('lead capture against the lead server', () => {
     expect(list.leads).toHaveLength(1);
     expect(list.leads[0]).toMatchObject({ id: pending!.id, name, interactions: 1, storeId: 'local' });
     expect(leadPosts).toEqual([{ status: 201, replayed: 'false' }]);
-    // Besides the lead, only the funnel queue catching up (anonymous events, no lead data).
-    expect(requestsIn('back-online').filter((r) => r !== 'GET /api/kiosk-config' && r !== 'POST /api/events')).toEqual(['POST /api/leads']);
+    // Besides the lead, only the funnel queue catching up (anonymous events, no lead data) and the
+    // heartbeat the kiosk sends when its network returns.
+    await expect.poll(() => requestsIn('back-online')).toContain(HEARTBEAT);
+    expect(requestsIn('back-online').filter((r) => r !== 'GET /api/kiosk-config' && r !== 'POST /api/events' && r !== HEARTBEAT)).toEqual(['POST /api/leads']);
     await expect
       .poll(async () => ((await (await kiosk.server.api('/api/funnel')).json()) as { total: Record<string, number> }).total)
       .toMatchObject({ session_started: 1, lead_submitted: 1 });
@@ -148,16 +154,18 @@ describe('lead capture against the lead server', () => {
     await page.getByTestId('contact-form').waitFor();
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1_000);
-    expect(requestsIn('after').filter((r) => r !== 'GET /api/kiosk-config' && r !== 'GET /api/consent-notice' && r !== 'GET /api/store-settings')).toEqual([]);
+    await expect.poll(() => requestsIn('after')).toContain(HEARTBEAT);
+    expect(requestsIn('after').filter((r) => r !== 'GET /api/kiosk-config' && r !== 'GET /api/consent-notice' && r !== 'GET /api/store-settings' && r !== HEARTBEAT)).toEqual([]);
     expect(leadPosts).toHaveLength(1);
     expect(await outboxEntries(page)).toEqual([expect.objectContaining({ id: pending!.id, state: 'sent' })]);
     expect((await leadsWithPhone(e164)).total).toBe(1);
 
-    // The only failures are the deliberate ones: the kiosk's token, notice and settings requests, lead posts
-    // and funnel batches while offline or cut off (ERR_ABORTED: one still in flight when the page
-    // reloaded; a funnel batch cut off stays queued and is sent again, the server ignoring event ids it has).
-    const deliberateRequest = /^(?:GET http:\/\/127\.0\.0\.1:\d+\/api\/(?:kiosk-config|consent-notice|store-settings)|POST http:\/\/127\.0\.0\.1:\d+\/api\/(?:events|leads)): net::ERR_(?:INTERNET_DISCONNECTED|ABORTED)$/;
-    const deliberateConsole = /^Failed to load resource: net::ERR_(?:INTERNET_DISCONNECTED|ABORTED) \(http:\/\/127\.0\.0\.1:\d+\/api\/(?:kiosk-config|consent-notice|store-settings|events|leads)\)$/;
+    // The only failures are the deliberate ones: the kiosk's token, notice and settings requests, lead posts,
+    // funnel batches and heartbeats while offline or cut off (ERR_ABORTED: one still in flight when the page
+    // reloaded; a funnel batch cut off stays queued and is sent again, the server ignoring event ids it has;
+    // a heartbeat is dropped).
+    const deliberateRequest = /^(?:GET http:\/\/127\.0\.0\.1:\d+\/api\/(?:kiosk-config|consent-notice|store-settings)|POST http:\/\/127\.0\.0\.1:\d+\/api\/(?:events|leads|kiosks\/heartbeat)): net::ERR_(?:INTERNET_DISCONNECTED|ABORTED)$/;
+    const deliberateConsole = /^Failed to load resource: net::ERR_(?:INTERNET_DISCONNECTED|ABORTED) \(http:\/\/127\.0\.0\.1:\d+\/api\/(?:kiosk-config|consent-notice|store-settings|events|leads|kiosks\/heartbeat)\)$/;
     expect(problems.failedRequests.length).toBeGreaterThan(0);
     problems.failedRequests.splice(0, problems.failedRequests.length, ...problems.failedRequests.filter((r) => !deliberateRequest.test(r)));
     problems.consoleErrors.splice(0, problems.consoleErrors.length, ...problems.consoleErrors.filter((e) => !deliberateConsole.test(e)));

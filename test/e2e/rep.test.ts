@@ -2,7 +2,8 @@
  * Rep mode in Chromium against the real lead server: a lead stuck on the kiosk shows in the sync
  * status without sign-in and goes out on "retry"; a manager signs in, filters, opens a lead whose
  * name is hostile markup, marks it contacted, exports CSV and reads the funnel; a rep on a phone
- * sees their store without export or erasure. Every screen at kiosk and phone size, clean.
+ * sees their store, and its kiosks from their heartbeats, without export or erasure. Every screen at kiosk
+ * and phone size, clean.
  */
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -178,6 +179,14 @@ describe('rep mode', () => {
     await page.getByTestId('rep-tab-funnel').click();
     await page.getByTestId('rep-funnel').locator('svg').first().waitFor();
     await screenshot(page, 'rep-funnel');
+    // The store's kiosks: this one (the local kiosk) sent its heartbeat at start.
+    await page.getByTestId('rep-tab-kiosks').click();
+    const mine = page.locator('[data-kiosk-id]', { hasText: '本机' });
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await mine.textContent()).toContain('local kiosk');
+    expect(await mine.locator('[data-testid="kiosk-quiet"]').count()).toBe(0);
+    await screenshot(page, 'rep-kiosks');
+    expect(await smallTouchTargets(page)).toEqual([]);
     assertClean();
     await page.close();
   });
@@ -254,8 +263,9 @@ describe('rep mode', () => {
     expect(text).not.toContain('赵先生');
     expect(text).not.toContain('137');
 
-    // The refusals were the test's: the fulfilled 400 and the revoked token's 401s.
-    const deliberate = /\/api\/(?:leads|me)(?:: HTTP (?:400|401))?\)?$|status of 40[01]/;
+    // The refusals were the test's: the fulfilled 400 and the revoked token's 401s (to the kiosk's
+    // leads, its link check and its heartbeats).
+    const deliberate = /\/api\/(?:leads|me|kiosks\/heartbeat)(?:: HTTP (?:400|401))?\)?$|status of 40[01]/;
     problems.failedRequests.splice(0, Infinity, ...problems.failedRequests.filter((r) => !deliberate.test(r)));
     problems.consoleErrors.splice(0, Infinity, ...problems.consoleErrors.filter((r) => !deliberate.test(r)));
     assertClean();

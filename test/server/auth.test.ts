@@ -28,6 +28,8 @@ const MATRIX: { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: () => obj
   { method: 'GET', url: '/api/tokens', allowed: ['manager'] },
   { method: 'POST', url: '/api/tokens', body: () => ({ role: 'rep', storeId: 'store-a' }), allowed: ['manager'] },
   { method: 'DELETE', url: '/api/tokens/000000000000', allowed: ['manager'] },
+  { method: 'POST', url: '/api/kiosks/heartbeat', body: () => ({ version: 'dev', screen: 'home', outbox: null, storage: null, serviceWorker: null, lastError: null }), allowed: ['kiosk'] },
+  { method: 'GET', url: '/api/kiosks', allowed: ['rep', 'manager'] },
   { method: 'GET', url: '/api/store-settings', allowed: ALL },
   { method: 'GET', url: '/api/health', allowed: ALL },
   { method: 'GET', url: '/api/openapi.json', allowed: ALL },

@@ -44,3 +44,11 @@ describe('STORE_CONFIG_FILE', () => {
     expect(() => loadConfig({ STORE_CONFIG_FILE: '/etc/{store}-{store}.json' })).toThrow(/STORE_CONFIG_FILE: \{store\} may appear once/);
   });
 });
+
+describe('KIOSK_QUIET_AFTER_S', () => {
+  it('defaults to three missed heartbeats and refuses a threshold one lost beat would cross', () => {
+    expect(loadConfig({}).KIOSK_QUIET_AFTER_S).toBe(180);
+    expect(loadConfig({ KIOSK_QUIET_AFTER_S: '300' }).KIOSK_QUIET_AFTER_S).toBe(300);
+    for (const value of ['60', '89', '1.5', 'soon', '86401']) expect(() => loadConfig({ KIOSK_QUIET_AFTER_S: value }), value).toThrow(/environment variable KIOSK_QUIET_AFTER_S/);
+  });
+});

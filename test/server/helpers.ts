@@ -98,3 +98,16 @@ export function nextPhone(): string {
   phoneCounter += 1;
   return `139${String(phoneCounter).padStart(8, '0')}`;
 }
+
+/** A beat as a kiosk sends it; override fields as needed. */
+export function beat(overrides: Record<string, unknown> = {}) {
+  return {
+    version: '0.1.0+abc1234',
+    screen: 'home',
+    outbox: { pending: 0, failed: 0 },
+    storage: { persisted: true, usageBytes: 21_000_000, quotaBytes: 60_000_000_000 },
+    serviceWorker: { registered: true, offlineReady: true, waiting: false },
+    lastError: null,
+    ...overrides,
+  };
+}

@@ -68,4 +68,11 @@ describe('storage report', () => {
     expect(await storageReport(storage)).toEqual({ persisted: false, usageBytes: null, quotaBytes: null });
     expect(await storageReport(undefined)).toBeNull();
   });
+
+  it('only reports when told not to ask (the heartbeat, every minute)', async () => {
+    const persist = vi.fn(async () => true);
+    const storage = { persisted: async () => false, persist, estimate: async () => ({ usage: 5, quota: 10 }) } as unknown as StorageManager;
+    expect(await storageReport(storage, { ask: false })).toEqual({ persisted: false, usageBytes: 5, quotaBytes: 10 });
+    expect(persist).not.toHaveBeenCalled();
+  });
 });

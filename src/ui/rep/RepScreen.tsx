@@ -3,6 +3,7 @@ import { useRepSession } from '../../state/rep-session.ts';
 import { useRepI18n } from './use-rep-i18n.ts';
 import { FunnelView } from './FunnelView.tsx';
 import { KioskSyncCard } from './KioskSyncCard.tsx';
+import { KiosksView } from './KiosksView.tsx';
 import { LeadsView } from './LeadsView.tsx';
 import { ManageCard } from './ManageCard.tsx';
 import { StoreSettingsCard } from './StoreSettingsCard.tsx';
@@ -10,7 +11,7 @@ import { useStoreSettings } from '../../state/settings-store.ts';
 import { settingsText } from './settings-text.ts';
 import './rep.css';
 
-const TABS = ['leads', 'funnel', 'kiosk', 'manage', 'settings'] as const;
+const TABS = ['leads', 'funnel', 'kiosks', 'kiosk', 'manage', 'settings'] as const;
 /** Tabs only managers get. */
 const MANAGER_TABS: readonly Tab[] = ['manage', 'settings'];
 type Tab = (typeof TABS)[number];
@@ -18,8 +19,8 @@ type Tab = (typeof TABS)[number];
 /**
  * Rep mode (`#/rep`, its own lazy chunk): the kiosk's lead delivery status for anyone at the
  * kiosk (no personal data), and behind a token sign-in the lead list, a lead's detail, CSV export
- * (managers), the funnel, and for managers the store settings. Signed-in staff are told when this
- * kiosk's store settings file has a problem.
+ * (managers), the funnel, the store's kiosks from their heartbeats, and for managers the store
+ * settings. Signed-in staff are told when this kiosk's store settings file has a problem.
  */
 export function RepScreen() {
   const { locale, r } = useRepI18n();
@@ -70,6 +71,7 @@ export function RepScreen() {
           <div role="tabpanel">
             {tab === 'leads' && <LeadsView />}
             {tab === 'funnel' && <FunnelView />}
+            {tab === 'kiosks' && <KiosksView />}
             {tab === 'kiosk' && <KioskSyncCard />}
             {tab === 'manage' && session.role === 'manager' && <ManageCard />}
             {tab === 'settings' && session.role === 'manager' && <StoreSettingsCard />}

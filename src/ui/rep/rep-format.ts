@@ -32,3 +32,29 @@ export function formatPhone(e164: string): string {
   const cn = /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(e164);
   return cn ? `+86 ${cn[1]} ${cn[2]} ${cn[3]}` : e164;
 }
+
+const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
+
+/** `42秒钟前`, `5 minutes ago`: how long ago, in the locale's words, from whole seconds. */
+export function formatAgo(locale: Locale, seconds: number): string {
+  let f = relativeFormats.get(locale);
+  // Numbers always (`1 天前`, not `昨天`, which would name a calendar day the count does not know).
+  if (!f) relativeFormats.set(locale, (f = new Intl.RelativeTimeFormat(locale, { numeric: 'always' })));
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return f.format(-s, 'second');
+  if (s < 3600) return f.format(-Math.floor(s / 60), 'minute');
+  if (s < 86_400) return f.format(-Math.floor(s / 3600), 'hour');
+  return f.format(-Math.floor(s / 86_400), 'day');
+}
+
+/** `5分钟`, `1 hour`, `2 days`: a length of time in whole minutes, hours or days (at least a minute). */
+export function formatDuration(locale: Locale, seconds: number): string {
+  const s = Math.max(60, Math.floor(seconds));
+  const [n, unit] = s < 3600 ? [Math.floor(s / 60), 'minute'] : s < 86_400 ? [Math.floor(s / 3600), 'hour'] : [Math.floor(s / 86_400), 'day'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+}
+
+/** Storage sizes as a rep reads them: `21 MB`, `60.0 GB`. */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`;
+}
