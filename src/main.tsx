@@ -45,3 +45,12 @@ if ('serviceWorker' in navigator) {
     })
     .catch(() => undefined);
 }
+
+// A kiosk keeps the screens' whole font at hand for when the network drops (ui/warm-fonts.ts).
+void import('./ui/warm-fonts.ts')
+  .then(async (m) => {
+    if (!m.isKioskPage()) return;
+    await document.fonts.ready;
+    await m.warmUiFonts();
+  })
+  .catch(() => undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, outboxEntries, screenshot, smallTouchTargets, VIEWPORTS, type ViewportName } from './harness.ts';
+import { openPage, outboxEntries, screenshot, SHOWROOM_HOST, smallTouchTargets, VIEWPORTS, type ViewportName } from './harness.ts';
 import { useKioskAndBrowser } from './lead-server.ts';
 
 const kiosk = useKioskAndBrowser();
@@ -13,22 +13,32 @@ describe('kiosk shell', () => {
     expect(await page.title()).toContain('展厅数字孪生');
     expect(await page.getByTestId('nav-range').textContent()).toBe('续航实验室');
     // The Chinese is drawn with the app's own font (this machine has no CJK font: without it, boxes).
-    const faces = await page.evaluate(async () => {
-      await document.fonts.ready;
-      const heading = document.querySelector('h1')!;
-      return {
-        used: getComputedStyle(heading).fontFamily.split(',')[0]!.trim(),
-        faces: [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Showroom Sans SC').map((f) => ({ weight: f.weight, common: f.unicodeRange.startsWith('U+3400-4DBF'), status: f.status })),
-      };
-    });
-    expect(faces.used.replace(/"/g, '')).toBe('Showroom Sans SC');
-    // The app's faces (regular text, bold headings) are loaded; the common-hanzi faces wait until a
-    // page shows a character only they have.
+    const fontsOf = (p: typeof page) =>
+      p.evaluate(async () => {
+        await document.fonts.ready;
+        const heading = document.querySelector('h1')!;
+        return {
+          used: getComputedStyle(heading).fontFamily.split(',')[0]!.trim().replace(/"/g, ''),
+          faces: [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Showroom Sans SC').map((f) => ({ weight: f.weight, common: f.unicodeRange.startsWith('U+3400-4DBF'), status: f.status })),
+        };
+      });
+    const faces = await fontsOf(page);
+    expect(faces.used).toBe('Showroom Sans SC');
+    // The app's faces (regular text, bold headings) are loaded for the first paint.
     expect(faces.faces.filter((f) => !f.common)).toEqual([
       { weight: '400', common: false, status: 'loaded' },
       { weight: '700', common: false, status: 'loaded' },
     ]);
-    expect(faces.faces.filter((f) => f.common).map((f) => f.status)).toEqual(['unloaded', 'unloaded']);
+    // A kiosk then loads the common-hanzi faces too, for names typed after the network dropped.
+    await expect.poll(async () => (await fontsOf(page)).faces.filter((f) => f.common).map((f) => f.status)).toEqual(['loaded', 'loaded']);
+    // A phone on the showroom's address fetches them only when a page shows such a character.
+    const phone = await openPage(kiosk.browser, 'phone');
+    await phone.page.goto(`http://${SHOWROOM_HOST}:${kiosk.server.port}/`);
+    await phone.page.getByRole('heading', { level: 1 }).waitFor();
+    await phone.page.waitForTimeout(1000);
+    expect((await fontsOf(phone.page)).faces.filter((f) => f.common).map((f) => f.status)).toEqual(['unloaded', 'unloaded']);
+    phone.assertClean();
+    await phone.page.close();
     await screenshot(page, 'home-zh');
 
     await page.getByTestId('lang-en').click();
