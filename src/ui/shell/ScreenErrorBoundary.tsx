@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { translate } from '../../i18n/index.ts';
+import { noteError } from '../../state/last-error.ts';
 import { useLocaleStore } from '../../state/locale-store.ts';
 
 interface Props {
@@ -15,6 +16,11 @@ export class ScreenErrorBoundary extends Component<Props, State> {
 
   static getDerivedStateFromError(error: Error): State {
     return { error };
+  }
+
+  // A screen that crashed is the kiosk's last error in its heartbeat (scrubbed of personal data).
+  override componentDidCatch(error: Error): void {
+    noteError('error', error);
   }
 
   override render() {
