@@ -189,7 +189,16 @@ export async function openPage(browser: Browser, viewport: ViewportName = 'lands
     if (m.type() === 'error') problems.consoleErrors.push(`${m.text()} (${m.location().url})`);
   });
   page.on('pageerror', (e) => problems.pageErrors.push(e.stack ?? e.message));
-  page.on('requestfailed', (r) => problems.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+  // A request the page's own navigation cancelled (a reload while a font or chunk was still on its
+  // way) is no failure of the app; any other failed request is.
+  let navigations = 0;
+  const issuedAt = new WeakMap<object, number>();
+  page.on('framenavigated', (frame) => void (frame === page.mainFrame() && navigations++));
+  page.on('request', (r) => issuedAt.set(r, navigations));
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && (issuedAt.get(r) ?? navigations) < navigations) return;
+    problems.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => {
     const request = `${r.request().method()} ${r.url()}`;
     if (r.status() >= 400) problems.failedRequests.push(`${request}: HTTP ${r.status()}`);

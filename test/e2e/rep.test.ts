@@ -179,11 +179,16 @@ describe('rep mode', () => {
     await page.getByTestId('rep-tab-funnel').click();
     await page.getByTestId('rep-funnel').locator('svg').first().waitFor();
     await screenshot(page, 'rep-funnel');
-    // The store's kiosks: this one (the local kiosk) sent its heartbeat at start.
+    // The store's kiosks: this one sent its heartbeat at start (with the token it pairs with: the
+    // local kiosk's, or the one an earlier test of this file paired it with).
     await page.getByTestId('rep-tab-kiosks').click();
     const mine = page.locator('[data-kiosk-id]', { hasText: '本机' });
     await expect.poll(() => mine.count()).toBe(1);
-    expect(await mine.textContent()).toContain('local kiosk');
+    const listed = (await (await kiosk.server.api('/api/kiosks')).json()) as { kiosks: { id: string; label: string; quiet: boolean }[] };
+    const mineId = await mine.getAttribute('data-kiosk-id');
+    const row = listed.kiosks.find((k) => k.id === mineId);
+    expect(row).toMatchObject({ quiet: false });
+    expect(await mine.textContent()).toContain(row!.label);
     expect(await mine.locator('[data-testid="kiosk-quiet"]').count()).toBe(0);
     await screenshot(page, 'rep-kiosks');
     expect(await smallTouchTargets(page)).toEqual([]);
