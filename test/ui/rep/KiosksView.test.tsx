@@ -4,8 +4,6 @@
  * heartbeats (one sent by the kiosk's own heartbeat module), a quiet kiosk's warning row, the
  * version warning, refreshing every 30 s while shown, and English.
  */
-import type { ReactNode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createToken } from '../../../src/server/auth-repo.ts';
 import { startHeartbeat } from '../../../src/state/kiosk-heartbeat.ts';
@@ -16,23 +14,11 @@ import { formatTime } from '../../../src/ui/rep/rep-format.ts';
 import { RepScreen } from '../../../src/ui/rep/RepScreen.tsx';
 import { auth, beat, makeFixture, T0, type Fixture } from '../../server/helpers.ts';
 import { injectFetch } from './inject-fetch.ts';
+import { click, render, settle } from './live-render.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 
 const HOSTILE = '<img src=x onerror="globalThis.pwned=1">';
 
-function render(node: ReactNode) {
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  root.render(node);
-  return { container, unmount: () => (root.unmount(), container.remove()) };
-}
-const settle = (check: () => void) => vi.waitFor(check, { timeout: 3000, interval: 20 });
-function click(el: Element | null | undefined) {
-  if (!el) throw new Error('nothing to click');
-  (el as HTMLElement).click();
-}
 const fact = (item: Element, id: string) => item.querySelector(`[data-fact="${id}"] dd`)!.textContent;
 
 describe('the store’s kiosks in rep mode', () => {

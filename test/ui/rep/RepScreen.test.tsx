@@ -4,32 +4,11 @@ import { useRepSession } from '../../../src/state/rep-session.ts';
 import { RepScreen } from '../../../src/ui/rep/RepScreen.tsx';
 import { leadQuery } from '../../../src/ui/rep/LeadsView.tsx';
 import { auth, lead, makeFixture, type Fixture } from '../../server/helpers.ts';
-import type { ReactNode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { injectFetch } from './inject-fetch.ts';
+import { click, render, settle } from './live-render.ts';
 
-// The views load from the server asynchronously, as in a browser: no act() around every reply.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 
 const HOSTILE = '<img src=x onerror="globalThis.pwned=1">';
-
-/** Mounts without act(): the test waits for what the user would see instead. */
-function render(node: ReactNode) {
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  root.render(node);
-  return { container, unmount: () => (root.unmount(), container.remove()) };
-}
-
-async function settle(check: () => void) {
-  await vi.waitFor(check, { timeout: 3000, interval: 20 });
-}
-
-function click(el: Element | null | undefined) {
-  if (!el) throw new Error('nothing to click');
-  (el as HTMLElement).click();
-}
 
 const byText = (root: ParentNode, selector: string, text: string) => [...root.querySelectorAll(selector)].find((e) => e.textContent?.includes(text));
 

@@ -6,8 +6,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReactNode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useLineupStore, type LineupEntry } from '../../../src/state/lineup-store.ts';
 import { useRepSession } from '../../../src/state/rep-session.ts';
@@ -16,26 +14,14 @@ import { defaultStoreSettings } from '../../../src/store/store-settings.ts';
 import { RepScreen } from '../../../src/ui/rep/RepScreen.tsx';
 import { makeFixture, type Fixture } from '../../server/helpers.ts';
 import { injectFetch } from './inject-fetch.ts';
+import { click, render, settle } from './live-render.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 
 const LINEUP = ['vela-s5-standard', 'vela-s5-long-range', 'vela-x7-standard'];
 const NAMES: Record<string, string> = { 'vela-s5-standard': '星帆 S5 标准版', 'vela-s5-long-range': '星帆 S5 长续航', 'vela-x7-standard': '星帆 X7 标准版' };
 /** The line-up as the card sees it (names only; the bundles themselves are the twin tests' business). */
 const entries: LineupEntry[] = LINEUP.map((id) => ({ id, source: `models/${id}/vehicle.json`, status: 'error', failure: { kind: 'spec', source: '', field: '', detail: '' } as never, name: { 'zh-CN': NAMES[id]!, en: id } }));
 
-function render(node: ReactNode) {
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  root.render(node);
-  return { container, unmount: () => (root.unmount(), container.remove()) };
-}
-const settle = (check: () => void) => vi.waitFor(check, { timeout: 3000, interval: 20 });
-function click(el: Element | null | undefined) {
-  if (!el) throw new Error('nothing to click');
-  (el as HTMLElement).click();
-}
 function type(root: ParentNode, name: string, value: string) {
   const input = root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
