@@ -47,9 +47,9 @@ if ('serviceWorker' in navigator) {
 }
 
 // A kiosk keeps the screens' whole font at hand for when the network drops (ui/warm-fonts.ts).
-void import('./ui/warm-fonts.ts')
-  .then(async (m) => {
-    if (!m.isKioskPage()) return;
+void Promise.all([import('./ui/warm-fonts.ts'), import('./state/kiosk-device.ts')])
+  .then(async ([m, device]) => {
+    if (!device.isKioskDevice()) return;
     await document.fonts.ready;
     await m.warmUiFonts();
   })

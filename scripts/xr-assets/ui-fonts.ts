@@ -17,12 +17,12 @@ import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'n
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import subsetFont from 'subset-font';
+import { UI_FONT_FAMILY } from '../../src/ui/warm-fonts.ts';
 import { cachedSet, hashInputs, type AssetSet } from './cache.ts';
 
 const require = createRequire(import.meta.url);
 const NOTO = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
 
-export const UI_FONT_FAMILY = 'Showroom Sans SC';
 export const UI_FONT_CSS = 'fonts/ui-fonts.css';
 /** The face every screen needs, preloaded. */
 export const UI_FONT_PRELOAD = 'fonts/ui-sc-400.woff2';

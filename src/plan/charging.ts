@@ -27,8 +27,12 @@ const DC_SESSION_WINDOW = 0.7;
 
 /** Minutes of DC fast charging from `fromSoc` to `toSoc` (0–1) at the car's average share of its peak power. */
 export function dcChargeMinutes(vehicle: VehicleSpec, fromSoc: number, toSoc: number): number {
-  const dcKw = (vehicle.dcFastChargeKw ?? 100) * DC_AVERAGE_SHARE;
-  return ((vehicle.battery.usableKwh * (toSoc - fromSoc)) / dcKw) * 60;
+  return ((vehicle.battery.usableKwh * (toSoc - fromSoc)) / dcAverageKw(vehicle)) * 60;
+}
+
+/** The mean power of a DC fast charge: a share of the car's peak. */
+function dcAverageKw(vehicle: VehicleSpec): number {
+  return (vehicle.dcFastChargeKw ?? 100) * DC_AVERAGE_SHARE;
 }
 
 export function chargingPlan(answers: Answers, vehicle: VehicleSpec, dailyWallKwh: number, workDays = 5): ChargingPlan {
@@ -42,7 +46,6 @@ export function chargingPlan(answers: Answers, vehicle: VehicleSpec, dailyWallKw
   if (answers.homeCharging === 'wallbox') return acPlan('home-wallbox', acKw(WALLBOX_KW), true);
   if (answers.homeCharging === 'socket') return acPlan('home-socket', SOCKET_KW, true);
   if (answers.workCharging) return acPlan('work', acKw(WALLBOX_KW), false);
-  const dcKw = (vehicle.dcFastChargeKw ?? 100) * DC_AVERAGE_SHARE;
   const sessionsPerWeek = Math.max(1, Math.ceil(weeklyKwh / (usableKwh * DC_SESSION_WINDOW)));
-  return { mode: 'public-dc', sessionsPerWeek, sessionMinutes: Math.round(((usableKwh * DC_SESSION_WINDOW) / dcKw) * 60), powerKw: Math.round(dcKw), offPeak: false };
+  return { mode: 'public-dc', sessionsPerWeek, sessionMinutes: Math.round(dcChargeMinutes(vehicle, 0, DC_SESSION_WINDOW)), powerKw: Math.round(dcAverageKw(vehicle)), offPeak: false };
 }

@@ -6,13 +6,12 @@
 import { APP_VERSION } from '../app-version.ts';
 import { ApiError, createLeadApi } from '../leads/api-client.ts';
 import { readLinkToken, usableLinkToken, type LinkToken } from '../leads/link-token.ts';
-import { isLoopbackHost } from '../leads/loopback.ts';
 import { openLeadOutbox, type LeadOutbox, type SendVia } from '../leads/outbox.ts';
 import { randomUuid } from '../leads/outbox-crypto.ts';
 import { createKioskTokenSource, createLeadSender, localStorageTokenStore, type KioskTokenSource } from '../leads/sync-client.ts';
+import { isKioskDevice, PAIRED_TOKEN_KEY } from './kiosk-device.ts';
 
-/** Where a kiosk paired with a code keeps its token (also how the twin screen knows it is a kiosk). */
-export const PAIRED_TOKEN_KEY = 'showroom-twin.kiosk-token';
+export { PAIRED_TOKEN_KEY };
 let tokens: KioskTokenSource | null = null;
 
 /** This kiosk's token: one saved at pairing, else the local kiosk's. */
@@ -29,8 +28,7 @@ export function kioskTokens(): KioskTokenSource {
  * `fromLink`: the plan on screen came from a share link.
  */
 export function leadChannel(nowMs: number, fromLink: boolean): SendVia | { kind: 'closed' } {
-  const kiosk = isLoopbackHost(location.host) || localStorage.getItem(PAIRED_TOKEN_KEY) !== null;
-  if (kiosk) return { kind: 'kiosk' };
+  if (isKioskDevice()) return { kind: 'kiosk' };
   const link = usableLinkToken(nowMs);
   if (link) return { kind: 'link', ...link };
   return fromLink || readLinkToken() !== null ? { kind: 'closed' } : { kind: 'kiosk' };

@@ -13,7 +13,8 @@
 import { OUTBOX_DB_NAME } from '../leads/outbox.ts';
 import { NOTICE_CACHE_KEY } from './consent-notice.ts';
 import { FUNNEL_QUEUE_KEY } from './funnel.ts';
-import { PAIRED_TOKEN_KEY, SHARE_TOKEN_KEY } from './lead-outbox.ts';
+import { PAIRED_TOKEN_KEY } from './kiosk-device.ts';
+import { SHARE_TOKEN_KEY } from './lead-outbox.ts';
 import { STORE_SETTINGS_CACHE_KEY } from './settings-store.ts';
 
 /** The kiosk's keys, kept across customers. */
@@ -39,15 +40,11 @@ function clearExcept(storage: Storage, keep: readonly string[]): void {
 }
 
 /** Clears the browser's storage of the session (see the file comment). Resolves when IndexedDB is done. */
-export async function wipeSessionStorage(t: WipeTargets = globalThis): Promise<void> {
-  const local = t.local === undefined && 'localStorage' in globalThis ? globalThis.localStorage : t.local;
-  const session = t.session === undefined && 'sessionStorage' in globalThis ? globalThis.sessionStorage : t.session;
+export async function wipeSessionStorage(t: WipeTargets): Promise<void> {
+  const { local, session, idb, location: at, history } = t;
   if (local) clearExcept(local, KIOSK_KEYS);
   session?.clear();
-  if (t.location && t.history && (t.location.hash !== '' && t.location.hash !== '#/')) {
-    t.history.replaceState(null, '', `${t.location.pathname}${t.location.search}#/`);
-  }
-  const idb = t.idb;
+  if (at && history && at.hash !== '' && at.hash !== '#/') history.replaceState(null, '', `${at.pathname}${at.search}#/`);
   if (idb?.databases) {
     const names = (await idb.databases()).map((d) => d.name).filter((n): n is string => !!n && !KIOSK_DATABASES.includes(n));
     await Promise.all(

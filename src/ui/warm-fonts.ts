@@ -5,14 +5,9 @@
  * service worker (a plain-HTTP LAN address). Phones keep fetching them only when a page shows such
  * a character. See scripts/xr-assets/ui-fonts.ts.
  */
-import { isLoopbackHost } from '../leads/loopback.ts';
-import { PAIRED_TOKEN_KEY } from '../state/lead-outbox.ts';
 
+/** The screens' font family, as the build's @font-face rules name it. */
 export const UI_FONT_FAMILY = 'Showroom Sans SC';
-
-export function isKioskPage(host: string = location.host, storage: Storage | undefined = globalThis.localStorage): boolean {
-  return isLoopbackHost(host) || storage?.getItem(PAIRED_TOKEN_KEY) != null;
-}
 
 /** Loads every face of the app's family that is not loaded yet (the common-hanzi ones). */
 export async function warmUiFonts(fonts: FontFaceSet = document.fonts): Promise<number> {

@@ -8,7 +8,7 @@
  * misses.
  */
 import { isLoopbackHost } from '../leads/loopback.ts';
-import { PAIRED_TOKEN_KEY } from '../state/lead-outbox.ts';
+import { isKioskDevice } from '../state/kiosk-device.ts';
 import type { InAppBrowser, XRFacts, XROs } from './capabilities.ts';
 
 /** How long one isSessionSupported may take before it counts as "no", ms. */
@@ -99,14 +99,6 @@ function quickLookSupported(ua: string): boolean {
   }
 }
 
-function pairedKiosk(): boolean {
-  try {
-    return localStorage.getItem(PAIRED_TOKEN_KEY) !== null;
-  } catch {
-    return false;
-  }
-}
-
 /** The facts about this browser, for xrCapabilities. Resolves within about `timeoutMs`. */
 export async function detectXRFacts(options: { timeoutMs?: number } = {}): Promise<XRFacts> {
   const timeoutMs = options.timeoutMs ?? XR_PROBE_TIMEOUT_MS;
@@ -123,6 +115,6 @@ export async function detectXRFacts(options: { timeoutMs?: number } = {}): Promi
     os,
     quickLook: quickLookSupported(ua),
     headset: os === 'visionos' || isHeadsetUA(ua),
-    kiosk: isLoopbackHost(location.host) || pairedKiosk(),
+    kiosk: isKioskDevice(),
   };
 }
