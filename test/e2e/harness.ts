@@ -279,3 +279,29 @@ export async function outboxEntries(page: Page): Promise<OutboxEntry[]> {
       }),
   );
 }
+
+/**
+ * Runs the questionnaire to its plan the quickest way: skip where a question can be skipped, the
+ * proposed answer elsewhere.
+ */
+export async function answerUntilPlan(page: Page): Promise<void> {
+  await page.locator('[data-question]').first().waitFor();
+  for (let step = 0; step < 30 && !(await page.getByTestId('plan').isVisible()); step++) {
+    const skip = page.getByTestId('needs-skip');
+    if (await skip.isVisible()) await skip.click();
+    else if (await page.getByTestId('needs-next').isVisible()) await page.getByTestId('needs-next').click();
+    else await page.waitForTimeout(200); // the plan is being made
+  }
+  await page.getByTestId('plan').waitFor({ timeout: 20_000 });
+}
+
+/** Fills the contact form (name, phone, consent to be contacted, the first time slot) and submits it. */
+export async function submitContact(page: Page, name: string, phone: string): Promise<void> {
+  await page.getByTestId('contact-form').waitFor();
+  await page.fill('input[name="name"]', name);
+  await page.fill('input[name="phone"]', phone);
+  await page.check('input[name="consentContact"]');
+  await page.locator('[data-slot]').first().click();
+  await page.getByTestId('contact-submit').click();
+  await page.getByTestId('contact-done').waitFor();
+}

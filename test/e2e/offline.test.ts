@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { parseVehicle, simulate } from '../../src/sim/index.ts';
-import { launchBrowser, openPage, outboxEntries, screenshot, type Browser, type WatchedPage } from './harness.ts';
+import { answerUntilPlan, launchBrowser, openPage, outboxEntries, screenshot, submitContact, type Browser, type WatchedPage } from './harness.ts';
 import { startLeadServer, type LeadServer } from './lead-server.ts';
 
 const VEHICLE = 'vela-s5-long-range';
@@ -42,17 +42,6 @@ function assertOnlyApiFailed({ problems }: WatchedPage): void {
   expect(problems.pageErrors).toEqual([]);
   expect(problems.failedRequests.filter((r) => !/\/api\//.test(r))).toEqual([]);
   expect(problems.consoleErrors.filter((e) => !/\/api\/|ERR_CONNECTION_REFUSED|Failed to fetch/.test(e))).toEqual([]);
-}
-
-async function answerUntilPlan(page: Page): Promise<void> {
-  await page.locator('[data-question]').first().waitFor();
-  for (let step = 0; step < 30 && !(await page.getByTestId('plan').isVisible()); step++) {
-    const skip = page.getByTestId('needs-skip');
-    if (await skip.isVisible()) await skip.click();
-    else if (await page.getByTestId('needs-next').isVisible()) await page.getByTestId('needs-next').click();
-    else await page.waitForTimeout(200); // the plan is being made
-  }
-  await page.getByTestId('plan').waitFor({ timeout: 20_000 });
 }
 
 describe('the kiosk offline after a reload', () => {
@@ -119,13 +108,7 @@ describe('the kiosk offline after a reload', () => {
     // A lead waits in the outbox.
     const digits = `1390001${String(Date.now() % 10_000).padStart(4, '0')}`;
     await page.goto(`${server.url}/#/contact`);
-    await page.getByTestId('contact-form').waitFor();
-    await page.fill('input[name="name"]', '王女士');
-    await page.fill('input[name="phone"]', digits);
-    await page.check('input[name="consentContact"]');
-    await page.locator('[data-slot]').first().click();
-    await page.getByTestId('contact-submit').click();
-    await page.getByTestId('contact-done').waitFor();
+    await submitContact(page, '王女士', digits);
     await expect.poll(async () => (await outboxEntries(page)).map((e) => e.state)).toEqual(['pending']);
     await screenshot(page, 'offline-contact');
     assertOnlyApiFailed(watched);

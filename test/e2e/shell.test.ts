@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, outboxEntries, screenshot, SHOWROOM_HOST, smallTouchTargets, VIEWPORTS, type ViewportName } from './harness.ts';
+import { answerUntilPlan, openPage, outboxEntries, screenshot, SHOWROOM_HOST, smallTouchTargets, submitContact, VIEWPORTS, type ViewportName } from './harness.ts';
 import { useKioskAndBrowser } from './lead-server.ts';
 
 const kiosk = useKioskAndBrowser();
@@ -104,25 +104,12 @@ describe('kiosk shell', () => {
     const digits = `1390002${String(Date.now() % 10_000).padStart(4, '0')}`;
     await page.goto(`${kiosk.server.url}/?idle=10#/contact`);
     // A customer leaves a lead: it goes to the outbox (and the server).
-    await page.getByTestId('contact-form').waitFor();
-    await page.fill('input[name="name"]', name);
-    await page.fill('input[name="phone"]', digits);
-    await page.check('input[name="consentContact"]');
-    await page.locator('[data-slot]').first().click();
-    await page.getByTestId('contact-submit').click();
-    await page.getByTestId('contact-done').waitFor();
+    await submitContact(page, name, digits);
     await expect.poll(async () => (await outboxEntries(page)).map((e) => e.state)).toEqual(['sent']);
     const outboxBefore = await outboxEntries(page);
     // Then answers a questionnaire to a plan, looks at the range lab and starts a second contact.
     await page.evaluate(() => (location.hash = '#/needs'));
-    await page.locator('[data-question]').first().waitFor();
-    for (let step = 0; step < 30 && !(await page.getByTestId('plan').isVisible()); step++) {
-      const skip = page.getByTestId('needs-skip');
-      if (await skip.isVisible()) await skip.click();
-      else if (await page.getByTestId('needs-next').isVisible()) await page.getByTestId('needs-next').click();
-      else await page.waitForTimeout(200); // the plan is being made
-    }
-    await page.getByTestId('plan').waitFor();
+    await answerUntilPlan(page);
     await page.evaluate(() => (location.hash = '#/range'));
     await page.getByTestId('trim-vela-x7-long-range').click();
     await page.evaluate(() => (location.hash = '#/contact'));
